@@ -1,0 +1,219 @@
+using System;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using AptReady.Core.Remote;
+using AptReady.Transport;
+
+namespace AptReady.Cmdlets.Infrastructure
+{
+    /// <summary>
+    /// The base of every cmdlet that works on hosts. It owns choosing the target (a computer name
+    /// with credentials, a pooled connection, or a caller's Posh-SSH session) and the fan-out: hosts
+    /// run concurrently up to -ThrottleLimit as pipeline input arrives, results are written as each
+    /// host finishes, and every host yields its result or one error record. A cmdlet implements only
+    /// <see cref="ProcessHostAsync"/> for one resolved session.
+    /// </summary>
+    public abstract class RemoteHostCmdlet : CancellableCmdlet
+    {
+        protected const string ComputerNameSet = "ComputerName";
+        protected const string SessionSet = "Session";
+
+        private SshSessionPool? _pool;
+        private SshConnector? _connector;
+        private SemaphoreSlim? _throttle;
+        private int _running;
+        private int _started;
+        private int _finished;
+
+        /// <summary>The hosts to work on: names or addresses. Also bound from a ComputerName (or Host) property of piped objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ComputerNameSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Host", "HostName", "IPAddress", "CN")]
+        [ValidateNotNullOrEmpty]
+        public string[] ComputerName { get; set; } = Array.Empty<string>();
+
+        /// <summary>The SSH port.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; } = 22;
+
+        /// <summary>The login user. Defaults to the user name of -Credential, or the local user.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("User")]
+        [ValidateNotNullOrEmpty]
+        public string? UserName { get; set; }
+
+        /// <summary>A user name and password for password authentication.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Private key files (OpenSSH, PEM or PuTTY format) for key authentication.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [Alias("KeyFile", "IdentityFile")]
+        [ValidateNotNullOrEmpty]
+        public string[]? KeyFilePath { get; set; }
+
+        /// <summary>The passphrase of an encrypted key file.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        public SecureString? KeyPassphrase { get; set; }
+
+        /// <summary>The expected host key fingerprint (SHA256:… as ssh-keygen -l prints it). Pins the key: nothing else is trusted.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [ValidateNotNullOrEmpty]
+        public string? HostKeyFingerprint { get; set; }
+
+        /// <summary>known_hosts files to trust. Defaults to ~/.ssh/known_hosts, ~/.ssh/known_hosts2 and AptReady's own file.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? KnownHostsPath { get; set; }
+
+        /// <summary>Trust a host's key the first time it is seen and record it in AptReady's known_hosts file. A changed key is still refused.</summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        public SwitchParameter TrustOnFirstUse { get; set; }
+
+        /// <summary>How long to keep trying while a host refuses connections (a VM still booting).</summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>How many hosts are worked on at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; } = 32;
+
+        protected override void BeginProcessing()
+        {
+            if (ConnectTimeout <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(AptReadyErrors.InvalidArgument(
+                    $"-ConnectTimeout must be positive; it was {ConnectTimeout}.", "InvalidConnectTimeout", ConnectTimeout));
+            }
+
+            _pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
+            _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
+            _connector = new SshConnector(
+                HostKeyTrustFactory.Create(HostKeyFingerprint, KnownHostsPath, TrustOnFirstUse, SessionState.Path.CurrentFileSystemLocation.Path),
+                message => Post(() => WriteVerbose(message)));
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string name in ComputerName)
+            {
+                StartHost(name, () => ResolveOwnSession(name));
+            }
+
+            RunPosted();
+        }
+
+        protected override void EndProcessing()
+        {
+            RunPostedUntil(() => Volatile.Read(ref _running) == 0);
+            WriteProgress(new ProgressRecord(0, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        /// <summary>The cmdlet's own step for one host. Returns the host's result (or an array of records).</summary>
+        internal abstract Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken);
+
+        /// <summary>Maps a cmdlet's own exceptions to an error record; null leaves it to the base.</summary>
+        internal virtual ErrorRecord? ErrorFor(Exception exception, string computerName) => null;
+
+        private IRemoteSession ResolveOwnSession(string name)
+        {
+            string user = UserName ?? Credential?.UserName ?? Environment.UserName;
+            var pooled = _pool!.Find(user, name, Port);
+            if (pooled != null && KeyFilePath == null && Credential == null)
+            {
+                return pooled;
+            }
+
+            var target = new SshTarget(name, Port, user)
+            {
+                KeyFilePaths = ResolveKeyPaths(),
+                KeyPassphrase = KeyPassphrase,
+                Password = Credential?.Password,
+                ConnectTimeout = ConnectTimeout,
+            };
+            return _pool.GetOrAdd(target, _connector!);
+        }
+
+        private string[] ResolveKeyPaths()
+        {
+            if (KeyFilePath == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var paths = new string[KeyFilePath.Length];
+            for (int i = 0; i < paths.Length; i++)
+            {
+                paths[i] = SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyFilePath[i]);
+            }
+
+            return paths;
+        }
+
+        private void StartHost(string computerName, Func<IRemoteSession> resolveSession)
+        {
+            Interlocked.Increment(ref _running);
+            int activityId = Interlocked.Increment(ref _started);
+            CancellationToken token = Cancellation;
+            Task.Run(async () =>
+            {
+                bool acquired = false;
+                try
+                {
+                    await _throttle!.WaitAsync(token).ConfigureAwait(false);
+                    acquired = true;
+                    IRemoteSession session = resolveSession();
+                    var work = new HostWork(this, session, activityId);
+                    object? result = await ProcessHostAsync(work, token).ConfigureAwait(false);
+                    Post(() =>
+                    {
+                        if (result != null)
+                        {
+                            WriteObject(result, enumerateCollection: true);
+                        }
+                    });
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    // Stopping (Ctrl+C): the pipeline is ending; nothing more is written.
+                }
+                catch (RemoteSessionException ex)
+                {
+                    Post(() => WriteError(AptReadyErrors.FromRemoteFailure(ex, computerName)));
+                }
+                catch (Exception ex)
+                {
+                    var record = ErrorFor(ex, computerName)
+                        ?? AptReadyErrors.HostFailed(ex, "HostFailed", ErrorCategory.NotSpecified, computerName);
+                    Post(() => WriteError(record));
+                }
+                finally
+                {
+                    if (acquired)
+                    {
+                        _throttle!.Release();
+                    }
+
+                    int finished = Interlocked.Increment(ref _finished);
+                    Post(() => ReportOverallProgress(finished));
+                    Interlocked.Decrement(ref _running);
+                }
+            });
+        }
+
+        private void ReportOverallProgress(int finished)
+        {
+            int total = Volatile.Read(ref _started);
+            var record = new ProgressRecord(0, MyInvocation.MyCommand.Name, $"{finished} of {total} hosts done")
+            {
+                PercentComplete = total == 0 ? 0 : Math.Min(100, finished * 100 / total),
+            };
+            WriteProgress(record);
+        }
+    }
+}

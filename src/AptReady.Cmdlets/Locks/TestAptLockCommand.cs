@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using AptReady.Cmdlets.Infrastructure;
+using AptReady.Core.Locks;
+using AptReady.Core.Remote;
+
+namespace AptReady.Cmdlets.Locks
+{
+    /// <summary>
+    /// Tells which apt and dpkg locks are held on each host, and by which process, reading
+    /// /proc/locks as the login user (no root) in one SSH command per host.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "AptLock", DefaultParameterSetName = ComputerNameSet)]
+    [OutputType(typeof(AptLockStatus))]
+    [OutputType(typeof(bool))]
+    public sealed class TestAptLockCommand : RemoteHostCmdlet
+    {
+        private IReadOnlyList<AptLockFile> _locks = AptLockFile.All;
+
+        /// <summary>The lock files to check. Defaults to every lock apt, dpkg and unattended-upgrades take.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        /// <summary>Return only $true (every lock free) or $false per host.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            if (Path != null)
+            {
+                try
+                {
+                    _locks = Path.Select(AptLockFile.ForPath).ToList();
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidLockPath", ErrorCategory.InvalidArgument, Path));
+                }
+            }
+
+            base.BeginProcessing();
+        }
+
+        internal override async Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken)
+        {
+            RemoteCommand probe = LockProbe.Build(_locks);
+            RemoteCommandResult result = await host.Session.RunAsync(probe, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw new ProbeOutputException(
+                    $"The lock probe exited with status {result.ExitStatus?.ToString() ?? "none"}: {result.Error.Trim()}", result.Output);
+            }
+
+            AptLockReport report = LockProbeParser.Parse(host.ComputerName, _locks, result.Output, DateTimeOffset.Now);
+            foreach (var held in report.HeldLocks)
+            {
+                host.WriteVerbose($"{held.Path} is held by {held.Holder}.");
+            }
+
+            if (report.DpkgInterrupted)
+            {
+                host.WriteWarning("dpkg was interrupted: 'sudo dpkg --configure -a' must run before apt can install anything.");
+            }
+
+            if (Quiet)
+            {
+                return report.AllFree && !report.DpkgInterrupted;
+            }
+
+            return report.Locks.ToArray();
+        }
+
+        internal override ErrorRecord? ErrorFor(Exception exception, string computerName) => exception switch
+        {
+            LockProbeException _ => new ErrorRecord(exception, "ProcLocksUnreadable", ErrorCategory.PermissionDenied, computerName),
+            ProbeOutputException _ => new ErrorRecord(exception, "LockProbeOutputUnreadable", ErrorCategory.InvalidResult, computerName),
+            _ => null,
+        };
+    }
+}

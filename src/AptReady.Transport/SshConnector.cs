@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using AptReady.Core.Remote;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace AptReady.Transport
+{
+    /// <summary>
+    /// Opens an authenticated, host-key-verified SSH.NET connection, trying again while the host is
+    /// still booting (refused, reset, no banner) until the target's connect deadline. Failures that
+    /// another try cannot fix (bad credentials, an untrusted key, an unknown name) end at once.
+    /// </summary>
+    public sealed class SshConnector
+    {
+        private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+        private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+        private readonly HostKeyTrust _hostKeyTrust;
+        private readonly Action<string>? _log;
+
+        public SshConnector(HostKeyTrust hostKeyTrust, Action<string>? log = null)
+        {
+            _hostKeyTrust = hostKeyTrust ?? throw new ArgumentNullException(nameof(hostKeyTrust));
+            _log = log;
+        }
+
+        public async Task<SshClient> ConnectAsync(SshTarget target, CancellationToken cancellationToken)
+        {
+            var clock = Stopwatch.StartNew();
+            var random = new Random(Guid.NewGuid().GetHashCode());
+            TimeSpan delay = FirstRetryDelay;
+            int attempt = 0;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                attempt++;
+                HostKeyCheck? refusal = null;
+                var client = new SshClient(CreateConnectionInfo(target));
+                client.KeepAliveInterval = TimeSpan.FromSeconds(15);
+                client.HostKeyReceived += (_, e) =>
+                {
+                    var check = _hostKeyTrust(target.ComputerName, target.Port, e.HostKeyName, e.HostKey);
+                    e.CanTrust = check.IsTrusted;
+                    if (!check.IsTrusted)
+                    {
+                        refusal = check;
+                    }
+                };
+
+                try
+                {
+                    TimeSpan left = target.ConnectTimeout - clock.Elapsed;
+                    using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    attemptCts.CancelAfter(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
+                    await client.ConnectAsync(attemptCts.Token).ConfigureAwait(false);
+                    if (attempt > 1)
+                    {
+                        _log?.Invoke($"{target}: connected after {attempt} attempts in {clock.Elapsed.TotalSeconds:0.0} s.");
+                    }
+
+                    return client;
+                }
+                catch (Exception ex)
+                {
+                    client.Dispose();
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        throw new OperationCanceledException(cancellationToken);
+                    }
+
+                    var failure = Classify(target, ex, refusal);
+                    if (!failure.IsRetryable)
+                    {
+                        throw failure;
+                    }
+
+                    TimeSpan remaining = target.ConnectTimeout - clock.Elapsed;
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        throw new RemoteSessionException(
+                            target.ComputerName,
+                            RemoteFailure.ConnectTimedOut,
+                            $"{target}: no SSH connection within {target.ConnectTimeout.TotalSeconds:0} s ({attempt} attempts). Last error: {failure.Message}",
+                            ex);
+                    }
+
+                    // Full jitter keeps a fleet of waiting clients from knocking in step.
+                    TimeSpan wait = TimeSpan.FromMilliseconds(random.NextDouble() * delay.TotalMilliseconds);
+                    if (wait > remaining)
+                    {
+                        wait = remaining;
+                    }
+
+                    _log?.Invoke($"{target}: {failure.Message} Trying again in {wait.TotalSeconds:0.0} s.");
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromMilliseconds(Math.Min(MaxRetryDelay.TotalMilliseconds, delay.TotalMilliseconds * 2));
+                }
+            }
+        }
+
+        private static ConnectionInfo CreateConnectionInfo(SshTarget target)
+        {
+            var methods = new List<AuthenticationMethod>();
+            if (target.KeyFilePaths.Length > 0)
+            {
+                var keys = new List<IPrivateKeySource>();
+                foreach (string path in target.KeyFilePaths)
+                {
+                    keys.Add(ReadKey(target, path));
+                }
+
+                methods.Add(new PrivateKeyAuthenticationMethod(target.UserName, keys.ToArray()));
+            }
+
+            if (target.Password != null)
+            {
+                methods.Add(new PasswordAuthenticationMethod(target.UserName, Reveal(target.Password)));
+            }
+
+            if (methods.Count == 0)
+            {
+                throw new RemoteSessionException(
+                    target.ComputerName,
+                    RemoteFailure.AuthenticationFailed,
+                    $"{target}: no credential was given. Pass -KeyFilePath or -Credential (SSH.NET offers no SSH agent support, so the agent is not used).");
+            }
+
+            return new ConnectionInfo(target.ComputerName, target.Port, target.UserName, methods.ToArray())
+            {
+                Timeout = TimeSpan.FromSeconds(15),
+            };
+        }
+
+        private static PrivateKeyFile ReadKey(SshTarget target, string path)
+        {
+            try
+            {
+                return target.KeyPassphrase == null
+                    ? new PrivateKeyFile(path)
+                    : new PrivateKeyFile(path, Reveal(target.KeyPassphrase));
+            }
+            catch (SshPassPhraseNullOrEmptyException ex)
+            {
+                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyPassphraseRequired,
+                    $"The key file '{path}' is encrypted: pass its passphrase with -KeyPassphrase.", ex);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
+            {
+                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
+                    $"The key file '{path}' does not exist.", ex);
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
+            {
+                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
+                    $"The key file '{path}' cannot be read: {ex.Message}", ex);
+            }
+            catch (SshException ex)
+            {
+                // A wrong passphrase and a file that is no key both land here; the message names neither secret.
+                bool passphraseGiven = target.KeyPassphrase != null;
+                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
+                    passphraseGiven
+                        ? $"The key file '{path}' could not be decrypted or read: check the passphrase and that it is an OpenSSH, PEM or PuTTY private key."
+                        : $"The key file '{path}' is not a private key SSH.NET can read (OpenSSH, PEM or PuTTY format).", ex);
+            }
+        }
+
+        private static RemoteSessionException Classify(SshTarget target, Exception ex, HostKeyCheck? refusal)
+        {
+            switch (ex)
+            {
+                case RemoteSessionException known:
+                    return known;
+                case SshConnectionException _ when refusal != null:
+                    return new RemoteSessionException(target.ComputerName, refusal.Failure ?? RemoteFailure.HostKeyUnknown, refusal.Message, ex);
+                case SshAuthenticationException _:
+                    return new RemoteSessionException(target.ComputerName, RemoteFailure.AuthenticationFailed,
+                        $"{target}: authentication failed: the server refused the offered key or password for user '{target.UserName}'. Check -UserName and -KeyFilePath.", ex);
+                case SocketException socket when socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.NoData:
+                    return new RemoteSessionException(target.ComputerName, RemoteFailure.HostNotFound,
+                        $"The host name '{target.ComputerName}' does not resolve. Check the name or use an IP address.", ex);
+                case SocketException socket:
+                    return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
+                        $"{target}: {Describe(socket.SocketErrorCode)}.", ex);
+                case SshConnectionException _:
+                case SshOperationTimeoutException _:
+                case ProxyException _:
+                case IOException _:
+                case OperationCanceledException _:
+                    return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
+                        $"{target}: the SSH handshake did not complete ({ex.GetType().Name}: {ex.Message}).", ex);
+                default:
+                    return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
+                        $"{target}: {ex.GetType().Name}: {ex.Message}", ex);
+            }
+        }
+
+        private static string Describe(SocketError error) => error switch
+        {
+            SocketError.ConnectionRefused => "connection refused (sshd not listening yet?)",
+            SocketError.ConnectionReset => "connection reset",
+            SocketError.TimedOut => "connection timed out",
+            SocketError.HostUnreachable => "host unreachable",
+            SocketError.NetworkUnreachable => "network unreachable",
+            _ => "socket error " + error,
+        };
+
+        /// <summary>Turns a SecureString into the string SSH.NET needs, at the last moment.</summary>
+        internal static string Reveal(SecureString secret)
+        {
+            IntPtr pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+            try
+            {
+                return Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            }
+            finally
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+    }
+}

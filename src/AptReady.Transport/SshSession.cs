@@ -1,0 +1,163 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using AptReady.Core.Remote;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+
+namespace AptReady.Transport
+{
+    /// <summary>
+    /// AptReady's own session: one SSH.NET connection to one host, shared by every cmdlet of a
+    /// pipeline (SSH multiplexes commands over channels). When the host went away (a reboot during
+    /// cloud-init's final stage) the next command connects again, within the target's connect deadline.
+    /// </summary>
+    public sealed class SshSession : IRemoteSession, IDisposable
+    {
+        private readonly SshConnector _connector;
+        private readonly SemaphoreSlim _connectGate = new SemaphoreSlim(1, 1);
+        private SshClient? _client;
+        private bool _disposed;
+
+        public SshSession(SshTarget target, SshConnector connector)
+        {
+            Target = target ?? throw new ArgumentNullException(nameof(target));
+            _connector = connector ?? throw new ArgumentNullException(nameof(connector));
+        }
+
+        public SshTarget Target { get; }
+
+        public string ComputerName => Target.ComputerName;
+
+        /// <summary>How many times this session opened a connection (1 unless the host went away).</summary>
+        public int ConnectionCount { get; private set; }
+
+        public bool IsConnected => _client?.IsConnected == true;
+
+        /// <summary>Neither connected nor connecting: safe to replace with a session of new credentials.</summary>
+        public bool IsIdle => !IsConnected && _connectGate.CurrentCount == 1;
+
+        /// <summary>Connects now if not connected; commands also do this on their own.</summary>
+        public async Task EnsureConnectedAsync(CancellationToken cancellationToken)
+        {
+            await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<RemoteCommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
+        {
+            SshClient client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RunOnClientAsync(client, command, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsConnectionLoss(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                throw new RemoteSessionException(ComputerName, RemoteFailure.ConnectionLost,
+                    $"{Target}: the connection was lost while running '{command.Description}' ({ex.Message}).", ex);
+            }
+        }
+
+        /// <summary>
+        /// Runs a command on an SSH.NET client and streams its standard output line by line. Shared
+        /// with the adapter for callers' sessions of the same SSH.NET version.
+        /// </summary>
+        internal static async Task<RemoteCommandResult> RunOnClientAsync(SshClient client, RemoteCommand command, CancellationToken cancellationToken)
+        {
+            using SshCommand ssh = client.CreateCommand(command.ToExecLine(), new UTF8Encoding(false));
+            ssh.CommandTimeout = Timeout.InfiniteTimeSpan;
+            Task execution = ssh.ExecuteAsync(cancellationToken);
+
+            if (command.StandardInput != null)
+            {
+                using Stream input = ssh.CreateInputStream();
+                await input.WriteAsync(command.StandardInput, 0, command.StandardInput.Length, cancellationToken).ConfigureAwait(false);
+            }
+
+            var output = new StringBuilder();
+            var error = new StringBuilder();
+
+            // SSH.NET's pipe streams block on Read; dedicated threads keep a fleet's readers off the thread pool.
+            Task readOutput = Task.Factory.StartNew(
+                () => ReadLines(ssh.OutputStream, output, command.OutputLine),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+            Task readError = Task.Factory.StartNew(
+                () => ReadLines(ssh.ExtendedOutputStream, error, null),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+
+            try
+            {
+                await execution.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // ExecuteAsync has asked the server to signal the remote command and closed the channel.
+                throw new OperationCanceledException(cancellationToken);
+            }
+
+            await Task.WhenAll(readOutput, readError).ConfigureAwait(false);
+            return new RemoteCommandResult(ssh.ExitStatus, output.ToString(), error.ToString(), ssh.ExitSignal);
+        }
+
+        private static void ReadLines(Stream stream, StringBuilder all, Action<string>? onLine)
+        {
+            using var reader = new StreamReader(stream, new UTF8Encoding(false), false, 4096, leaveOpen: true);
+            string? line;
+            while ((line = reader.ReadLine()) != null)
+            {
+                all.Append(line).Append('\n');
+                onLine?.Invoke(line);
+            }
+        }
+
+        private async Task<SshClient> GetClientAsync(CancellationToken cancellationToken)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(SshSession));
+            }
+
+            SshClient? current = _client;
+            if (current != null && current.IsConnected)
+            {
+                return current;
+            }
+
+            await _connectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (_client != null && _client.IsConnected)
+                {
+                    return _client;
+                }
+
+                _client?.Dispose();
+                _client = null;
+                SshClient client = await _connector.ConnectAsync(Target, cancellationToken).ConfigureAwait(false);
+                ConnectionCount++;
+                _client = client;
+                return client;
+            }
+            finally
+            {
+                _connectGate.Release();
+            }
+        }
+
+        private static bool IsConnectionLoss(Exception ex) =>
+            ex is SshConnectionException || ex is ObjectDisposedException || ex is IOException
+            || (ex is SshException && !(ex is SshAuthenticationException));
+
+        public void Dispose()
+        {
+            _disposed = true;
+            _client?.Dispose();
+            _client = null;
+        }
+    }
+}

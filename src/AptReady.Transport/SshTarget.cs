@@ -1,0 +1,54 @@
+using System;
+using System.Security;
+
+namespace AptReady.Transport
+{
+    /// <summary>Where and as whom to connect: everything that identifies one pooled SSH connection.</summary>
+    public sealed class SshTarget
+    {
+        public SshTarget(string computerName, int port, string userName)
+        {
+            if (string.IsNullOrWhiteSpace(computerName))
+            {
+                throw new ArgumentException("The computer name is empty.", nameof(computerName));
+            }
+
+            if (port < 1 || port > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(port), port, "The port must be between 1 and 65535.");
+            }
+
+            if (string.IsNullOrWhiteSpace(userName))
+            {
+                throw new ArgumentException("The user name is empty.", nameof(userName));
+            }
+
+            ComputerName = computerName;
+            Port = port;
+            UserName = userName;
+        }
+
+        public string ComputerName { get; }
+
+        public int Port { get; }
+
+        public string UserName { get; }
+
+        /// <summary>Private key files to offer, in order.</summary>
+        public string[] KeyFilePaths { get; set; } = Array.Empty<string>();
+
+        /// <summary>The passphrase of encrypted key files. Held as a SecureString until the key is read.</summary>
+        public SecureString? KeyPassphrase { get; set; }
+
+        /// <summary>The login password, when password authentication is wanted.</summary>
+        public SecureString? Password { get; set; }
+
+        /// <summary>How long to keep trying while the host refuses or does not answer (a VM still booting).</summary>
+        public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>The key used to pool connections: one per host, port and user.</summary>
+        public string PoolKey => $"{UserName}@{ComputerName.ToLowerInvariant()}:{Port}";
+
+        public override string ToString() => Port == 22 ? $"{UserName}@{ComputerName}" : $"{UserName}@{ComputerName}:{Port}";
+    }
+}
