@@ -31,6 +31,10 @@ namespace AptReady.Transport
 
         public string ComputerName => Target.ComputerName;
 
+        public int Port => Target.Port;
+
+        public string UserName => Target.UserName;
+
         /// <summary>How many times this session opened a connection (1 unless the host went away).</summary>
         public int ConnectionCount { get; private set; }
 
@@ -78,17 +82,8 @@ namespace AptReady.Transport
             var output = new StringBuilder();
             var error = new StringBuilder();
 
-            // SSH.NET's pipe streams block on Read; dedicated threads keep a fleet's readers off the thread pool.
-            Task readOutput = Task.Factory.StartNew(
-                () => ReadLines(ssh.OutputStream, output, command.OutputLine),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
-            Task readError = Task.Factory.StartNew(
-                () => ReadLines(ssh.ExtendedOutputStream, error, null),
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+            Task readOutput = OutputReader.Start(ssh.OutputStream, output, command.OutputLine);
+            Task readError = OutputReader.Start(ssh.ExtendedOutputStream, error, null);
 
             try
             {
@@ -102,17 +97,6 @@ namespace AptReady.Transport
 
             await Task.WhenAll(readOutput, readError).ConfigureAwait(false);
             return new RemoteCommandResult(ssh.ExitStatus, output.ToString(), error.ToString(), ssh.ExitSignal);
-        }
-
-        private static void ReadLines(Stream stream, StringBuilder all, Action<string>? onLine)
-        {
-            using var reader = new StreamReader(stream, new UTF8Encoding(false), false, 4096, leaveOpen: true);
-            string? line;
-            while ((line = reader.ReadLine()) != null)
-            {
-                all.Append(line).Append('\n');
-                onLine?.Invoke(line);
-            }
         }
 
         private async Task<SshClient> GetClientAsync(CancellationToken cancellationToken)

@@ -78,6 +78,15 @@ namespace AptReady.Cmdlets.Infrastructure
         [Parameter(ParameterSetName = ComputerNameSet)]
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+        /// <summary>
+        /// Sessions opened by Posh-SSH (New-SSHSession, Get-SSHSession): commands run through each
+        /// session's own connection, whatever SSH.NET version Posh-SSH loaded.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        [PSTypeName("SSH.SshSession")]
+        [ValidateNotNullOrEmpty]
+        public PSObject[] Session { get; set; } = Array.Empty<PSObject>();
+
         /// <summary>How many hosts are worked on at once.</summary>
         [Parameter]
         [ValidateRange(1, 1024)]
@@ -100,9 +109,20 @@ namespace AptReady.Cmdlets.Infrastructure
 
         protected override void ProcessRecord()
         {
-            foreach (string name in ComputerName)
+            if (ParameterSetName == SessionSet)
             {
-                StartHost(name, () => ResolveOwnSession(name));
+                foreach (PSObject session in Session)
+                {
+                    object target = session.Properties["Host"]?.Value ?? session;
+                    StartHost(target, () => ResolveCallerSession(session.BaseObject));
+                }
+            }
+            else
+            {
+                foreach (string name in ComputerName)
+                {
+                    StartHost(name, () => ResolveOwnSession(name));
+                }
             }
 
             RunPosted();
@@ -118,7 +138,7 @@ namespace AptReady.Cmdlets.Infrastructure
         internal abstract Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken);
 
         /// <summary>Maps a cmdlet's own exceptions to an error record; null leaves it to the base.</summary>
-        internal virtual ErrorRecord? ErrorFor(Exception exception, string computerName) => null;
+        internal virtual ErrorRecord? ErrorFor(Exception exception, object computerName) => null;
 
         private IRemoteSession ResolveOwnSession(string name)
         {
@@ -139,6 +159,14 @@ namespace AptReady.Cmdlets.Infrastructure
             return _pool.GetOrAdd(target, _connector!);
         }
 
+        private IRemoteSession ResolveCallerSession(object sessionObject)
+        {
+            var session = CallerSshSession.FromSessionObject(sessionObject);
+            // Later cmdlets of the pipeline find it by user, host and port, as they find AptReady's own.
+            _pool!.Register(session.UserName, session.ComputerName, session.Port, session);
+            return session;
+        }
+
         private string[] ResolveKeyPaths()
         {
             if (KeyFilePath == null)
@@ -155,7 +183,7 @@ namespace AptReady.Cmdlets.Infrastructure
             return paths;
         }
 
-        private void StartHost(string computerName, Func<IRemoteSession> resolveSession)
+        private void StartHost(object computerName, Func<IRemoteSession> resolveSession)
         {
             Interlocked.Increment(ref _running);
             int activityId = Interlocked.Increment(ref _started);

@@ -57,7 +57,7 @@ namespace AptReady.Cmdlets.Locks
                     $"The lock probe exited with status {result.ExitStatus?.ToString() ?? "none"}: {result.Error.Trim()}", result.Output);
             }
 
-            AptLockReport report = LockProbeParser.Parse(host.ComputerName, _locks, result.Output, DateTimeOffset.Now);
+            AptLockReport report = LockProbeParser.Parse(RemoteHost.Of(host.Session), _locks, result.Output, DateTimeOffset.Now);
             foreach (var held in report.HeldLocks)
             {
                 host.WriteVerbose($"{held.Path} is held by {held.Holder}.");
@@ -76,7 +76,7 @@ namespace AptReady.Cmdlets.Locks
             return report.Locks.ToArray();
         }
 
-        internal override ErrorRecord? ErrorFor(Exception exception, string computerName) => exception switch
+        internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
         {
             LockProbeException _ => new ErrorRecord(exception, "ProcLocksUnreadable", ErrorCategory.PermissionDenied, computerName),
             ProbeOutputException _ => new ErrorRecord(exception, "LockProbeOutputUnreadable", ErrorCategory.InvalidResult, computerName),

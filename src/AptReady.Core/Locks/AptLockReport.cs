@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AptReady.Core.Remote;
 
 namespace AptReady.Core.Locks
 {
@@ -8,20 +9,22 @@ namespace AptReady.Core.Locks
     public sealed class AptLockReport
     {
         public AptLockReport(
-            string computerName,
+            RemoteHost host,
             IReadOnlyList<AptLockStatus> locks,
             IReadOnlyList<LockHolder> packageActivity,
             IReadOnlyList<string> pendingDpkgUpdates,
             DateTimeOffset checkedAt)
         {
-            ComputerName = computerName;
+            Host = host;
             Locks = locks;
             PackageActivity = packageActivity;
             PendingDpkgUpdates = pendingDpkgUpdates;
             CheckedAt = checkedAt;
         }
 
-        public string ComputerName { get; }
+        public RemoteHost Host { get; }
+
+        public string ComputerName => Host.ComputerName;
 
         public IReadOnlyList<AptLockStatus> Locks { get; }
 

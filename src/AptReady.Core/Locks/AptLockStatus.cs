@@ -1,20 +1,28 @@
 using System;
+using AptReady.Core.Remote;
 
 namespace AptReady.Core.Locks
 {
     /// <summary>Whether one lock on one host is held, and by whom. Test-AptLock writes one per lock.</summary>
     public sealed class AptLockStatus
     {
-        public AptLockStatus(string computerName, AptLockFile lockFile, bool exists, LockHolder? holder, DateTimeOffset checkedAt)
+        public AptLockStatus(RemoteHost host, AptLockFile lockFile, bool exists, LockHolder? holder, DateTimeOffset checkedAt)
         {
-            ComputerName = computerName;
+            Host = host;
             LockFile = lockFile;
             Exists = exists;
             Holder = holder;
             CheckedAt = checkedAt;
         }
 
-        public string ComputerName { get; }
+        /// <summary>The host, port and user this record is about.</summary>
+        public RemoteHost Host { get; }
+
+        public string ComputerName => Host.ComputerName;
+
+        public int Port => Host.Port;
+
+        public string UserName => Host.UserName;
 
         public AptLockFile LockFile { get; }
 

@@ -35,7 +35,6 @@ namespace AptReady.Core.Locks
 
         // The body has no values of its own: @PATHS@ becomes single-quoted words.
         private const string ScriptBody = @"LC_ALL=C; export LC_ALL
-set -f
 oneline() { tr '\000\n\r\t' '    ' <""$1"" 2>/dev/null; }
 echo '" + Header + @"'
 inodes=' '
@@ -50,7 +49,7 @@ if locks=$(cat /proc/locks 2>/dev/null); then
   echo 'locks-readable'
   printf '%s\n' ""$locks"" | while IFS= read -r line; do [ -n ""$line"" ] && echo ""lock $line""; done
   pids=$(printf '%s\n' ""$locks"" | while read -r line; do
-    set -- $line
+    set -f; set -- $line
     [ ""$2"" = '->' ] && shift
     case ""$inodes"" in *"" ${6##*:} ""*) echo ""$5"" ;; esac
   done | sort -un)
@@ -59,7 +58,7 @@ else
   pids=
 fi
 for d in /proc/[0-9]*; do
-  IFS= read -r c <""$d/comm"" 2>/dev/null || continue
+  IFS= read -r c 2>/dev/null <""$d/comm"" || continue
   case ""$c"" in @ACTIVITY@) pids=""$pids ${d#/proc/}"" ;; esac
 done
 for pid in $(printf '%s\n' $pids | sort -un); do

@@ -9,7 +9,7 @@ namespace AptReady.Core.Locks
     /// <summary>Turns the output of <see cref="LockProbe"/> into an <see cref="AptLockReport"/>.</summary>
     public static class LockProbeParser
     {
-        public static AptLockReport Parse(string computerName, IReadOnlyList<AptLockFile> locks, string output, DateTimeOffset checkedAt)
+        public static AptLockReport Parse(RemoteHost host, IReadOnlyList<AptLockFile> locks, string output, DateTimeOffset checkedAt)
         {
             var files = new Dictionary<string, (ulong Device, ulong Inode)?>(StringComparer.Ordinal);
             var entries = new List<ProcLocksEntry>();
@@ -123,7 +123,7 @@ namespace AptReady.Core.Locks
 
             if (locksReadable != true)
             {
-                throw new LockProbeException(computerName, "/proc/locks is not readable by the login user, so no lock can be said to be free.");
+                throw new LockProbeException(host.ComputerName, "/proc/locks is not readable by the login user, so no lock can be said to be free.");
             }
 
             var statuses = new List<AptLockStatus>(locks.Count);
@@ -140,7 +140,7 @@ namespace AptReady.Core.Locks
                     }
                 }
 
-                statuses.Add(new AptLockStatus(computerName, lockFile, identity != null, holder, checkedAt));
+                statuses.Add(new AptLockStatus(host, lockFile, identity != null, holder, checkedAt));
             }
 
             var activity = processes
@@ -149,7 +149,7 @@ namespace AptReady.Core.Locks
                 .Select(p => Describe(p.Key, processes, uptime, clockTicks))
                 .ToList();
 
-            return new AptLockReport(computerName, statuses, activity, pendingUpdates, checkedAt);
+            return new AptLockReport(host, statuses, activity, pendingUpdates, checkedAt);
         }
 
         /// <summary>

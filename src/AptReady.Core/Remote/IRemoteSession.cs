@@ -12,6 +12,12 @@ namespace AptReady.Core.Remote
         /// <summary>The host as the caller named it; every result object carries it.</summary>
         string ComputerName { get; }
 
+        /// <summary>The SSH port; with the user and host it names the pooled connection later cmdlets reuse.</summary>
+        int Port { get; }
+
+        /// <summary>The login user.</summary>
+        string UserName { get; }
+
         /// <summary>
         /// Runs <paramref name="command"/> on the host and returns when it exits. Cancelling the token
         /// stops waiting at once and ends the remote command where the transport allows it.
