@@ -85,7 +85,7 @@ namespace AptReady.Cmdlets.Infrastructure
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
         [PSTypeName("SSH.SshSession")]
         [ValidateNotNullOrEmpty]
-        public PSObject[] Session { get; set; } = Array.Empty<PSObject>();
+        public PSObject Session { get; set; } = null!;
 
         /// <summary>How many hosts are worked on at once.</summary>
         [Parameter]
@@ -111,11 +111,9 @@ namespace AptReady.Cmdlets.Infrastructure
         {
             if (ParameterSetName == SessionSet)
             {
-                foreach (PSObject session in Session)
-                {
-                    object target = session.Properties["Host"]?.Value ?? session;
-                    StartHost(target, () => ResolveCallerSession(session.BaseObject));
-                }
+                PSObject session = Session;
+                object target = session.Properties["Host"]?.Value ?? session;
+                StartHost(target, () => ResolveCallerSession(session.BaseObject));
             }
             else
             {

@@ -14,7 +14,7 @@ namespace AptReady.Cmdlets.Locks
     /// Tells which apt and dpkg locks are held on each host, and by which process, reading
     /// /proc/locks as the login user (no root) in one SSH command per host.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "AptLock", DefaultParameterSetName = ComputerNameSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "AptLock", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(AptLockStatus))]
     [OutputType(typeof(bool))]
     public sealed class TestAptLockCommand : RemoteHostCmdlet
