@@ -21,7 +21,8 @@ namespace AptReady.Core.Apt
             "Unable to lock the administration directory",
         };
 
-        private const string DpkgInterruptedMessage = "dpkg was interrupted, you must manually run 'dpkg --configure -a'";
+        // apt 3.0 run through sudo says "run 'sudo dpkg --configure -a'": match only the stable start.
+        private const string DpkgInterruptedMessage = "dpkg was interrupted, you must manually run ";
 
         /// <summary>
         /// Classifies a finished run. <paramref name="probeAfterFailure"/> is a lock probe

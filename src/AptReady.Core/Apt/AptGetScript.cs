@@ -160,6 +160,7 @@ while :; do
 done
 echo ""free $waited""
 if [ @CHECK_DPKG@ = 1 ] && [ -d /var/lib/dpkg/updates ]; then
+  set +f
   for f in /var/lib/dpkg/updates/*; do
     n=${f##*/}
     case ""$n"" in ''|*[!0-9]*) ;; *) echo ""dpkg-interrupted $n""; exit @EXIT_DPKG@ ;; esac
