@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AptReady.Core.Locks;
+
+namespace AptReady.Core.Apt
+{
+    /// <summary>Decides why a run failed, preferring structural facts to apt's (translatable) messages.</summary>
+    public static class AptFailureClassifier
+    {
+        /// <summary>apt-get's exit code for every error.</summary>
+        public const int AptErrorExitCode = 100;
+
+        // LC_ALL=C texts of apt 2.6 and 3.0 (checked on both by holding each lock). A secondary signal:
+        // used only when no probe after the failure is at hand, or the holder was gone by then.
+        private static readonly string[] LockMessages =
+        {
+            "Could not get lock ",
+            "Unable to lock directory ",
+            "Unable to acquire the dpkg frontend lock",
+            "Unable to lock the administration directory",
+        };
+
+        // apt 3.0 run through sudo says "run 'sudo dpkg --configure -a'": match only the stable start.
+        private const string DpkgInterruptedMessage = "dpkg was interrupted, you must manually run ";
+
+        /// <summary>
+        /// Classifies a finished run. <paramref name="probeAfterFailure"/> is a lock probe
+        /// (<see cref="LockProbe"/>) taken right after apt-get exited with 100, or null if none was taken.
+        /// </summary>
+        public static AptFailureKind Classify(AptGetCommand command, AptGetTranscript transcript, AptLockReport? probeAfterFailure)
+        {
+            if (command is null)
+            {
+                throw new ArgumentNullException(nameof(command));
+            }
+
+            if (transcript is null)
+            {
+                throw new ArgumentNullException(nameof(transcript));
+            }
+
+            switch (transcript.Outcome)
+            {
+                case AptGetScriptOutcome.LockTimeout: return AptFailureKind.LockTimeout;
+                case AptGetScriptOutcome.LocksUnreadable: return AptFailureKind.LocksUnreadable;
+                case AptGetScriptOutcome.DpkgInterrupted: return AptFailureKind.DpkgInterrupted;
+                case AptGetScriptOutcome.ElevationFailed: return AptFailureKind.ElevationFailed;
+                case AptGetScriptOutcome.Incomplete: return AptFailureKind.Incomplete;
+            }
+
+            return Classify(command.Verb, transcript.AptExitCode ?? -1, transcript.Errors, probeAfterFailure);
+        }
+
+        /// <summary>Classifies from apt-get's exit code, its E: lines and a probe taken right after it failed.</summary>
+        public static AptFailureKind Classify(AptGetVerb verb, int exitCode, IEnumerable<string> errors, AptLockReport? probeAfterFailure)
+        {
+            if (exitCode == 0)
+            {
+                return AptFailureKind.None;
+            }
+
+            var errorList = (errors ?? Enumerable.Empty<string>()).ToList();
+            if (exitCode != AptErrorExitCode)
+            {
+                return AptFailureKind.AptError;
+            }
+
+            // Structural first: one of this verb's locks held by another process right after the failure.
+            if (probeAfterFailure != null && HeldByOther(verb, probeAfterFailure))
+            {
+                return AptFailureKind.LockContention;
+            }
+
+            if (probeAfterFailure?.DpkgInterrupted == true && verb.RunsDpkg()
+                || errorList.Any(e => e.IndexOf(DpkgInterruptedMessage, StringComparison.Ordinal) >= 0))
+            {
+                return AptFailureKind.DpkgInterrupted;
+            }
+
+            // The holder may have finished between apt's failure and the probe: apt's own words then decide.
+            return errorList.Any(IsLockMessage) ? AptFailureKind.LockContention : AptFailureKind.AptError;
+        }
+
+        /// <summary>Whether an E: line is one of apt's lock-contention messages.</summary>
+        public static bool IsLockMessage(string error) =>
+            error != null && LockMessages.Any(m => error.IndexOf(m, StringComparison.Ordinal) >= 0);
+
+        private static bool HeldByOther(AptGetVerb verb, AptLockReport probe)
+        {
+            var paths = new HashSet<string>(AptVerbLocks.ToWaitFor(verb).Select(l => l.Path), StringComparer.Ordinal);
+            return probe.HeldLocks.Any(l => paths.Contains(l.Path));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AptReady.Core.Locks;
+
+namespace AptReady.Core.Apt
+{
+    /// <summary>The outcome of Invoke-AptGet on one host, over all its attempts.</summary>
+    public sealed class AptGetResult
+    {
+        public AptGetResult(
+            string computerName,
+            AptGetCommand command,
+            AptGetTranscript lastAttempt,
+            AptFailureKind failure,
+            IReadOnlyList<LockHolderSighting> lockHolders,
+            TimeSpan lockWait,
+            int attempts,
+            TimeSpan duration)
+        {
+            ComputerName = computerName ?? throw new ArgumentNullException(nameof(computerName));
+            CommandLine = command ?? throw new ArgumentNullException(nameof(command));
+            Transcript = lastAttempt ?? throw new ArgumentNullException(nameof(lastAttempt));
+            Failure = failure;
+            LockHolderSightings = lockHolders ?? Array.Empty<LockHolderSighting>();
+            LockWait = lockWait;
+            Attempts = attempts;
+            Duration = duration;
+        }
+
+        /// <summary>Builds the result of a single attempt from its transcript.</summary>
+        public static AptGetResult FromAttempt(string computerName, AptGetCommand command, AptGetTranscript transcript, AptFailureKind failure, TimeSpan duration) =>
+            new AptGetResult(computerName, command, transcript, failure, transcript.LockHolders, transcript.LockWait, 1, duration);
+
+        public string ComputerName { get; }
+
+        /// <summary>The validated command.</summary>
+        public AptGetCommand CommandLine { get; }
+
+        /// <summary>"apt-get install nginx jq", for tables.</summary>
+        public string Command => CommandLine.ToString();
+
+        public AptGetVerb Verb => CommandLine.Verb;
+
+        public IReadOnlyList<string> Packages => CommandLine.Packages.Select(p => p.ToString()).ToList();
+
+        public AptGetTranscript Transcript { get; }
+
+        public bool Succeeded => Failure == AptFailureKind.None;
+
+        public AptFailureKind Failure { get; }
+
+        /// <summary>apt-get's exit code of the last attempt; null when apt-get never ran.</summary>
+        public int? ExitCode => Transcript.AptExitCode;
+
+        public int Upgraded => Transcript.Summary?.Upgraded ?? 0;
+
+        public int NewlyInstalled => Transcript.Summary?.NewlyInstalled ?? 0;
+
+        public int Removed => Transcript.Summary?.Removed ?? 0;
+
+        public int NotUpgraded => Transcript.Summary?.NotUpgraded ?? 0;
+
+        /// <summary>Distinct package names set up, unpacked, removed or purged (or simulated so).</summary>
+        public IReadOnlyList<string> ChangedPackages => Transcript.Changes.Select(c => c.Package).Distinct(StringComparer.Ordinal).ToList();
+
+        /// <summary>Total time spent waiting for locks over all attempts.</summary>
+        public TimeSpan LockWait { get; }
+
+        public IReadOnlyList<LockHolderSighting> LockHolderSightings { get; }
+
+        /// <summary>The distinct processes that held a lock AptReady waited for.</summary>
+        public IReadOnlyList<LockHolder> LockHolders =>
+            LockHolderSightings.GroupBy(s => s.Holder.Pid).Select(g => g.First().Holder).ToList();
+
+        public int Attempts { get; }
+
+        public TimeSpan Duration { get; }
+
+        public IReadOnlyList<string> Warnings => Transcript.Warnings;
+
+        /// <summary>apt's E: lines and dpkg's pmerror messages.</summary>
+        public IReadOnlyList<string> Errors =>
+            Transcript.Errors.Concat(Transcript.PackageErrors.Select(e => $"{e.Subject}: {e.Message}")).ToList();
+
+        /// <summary>apt's output of the last attempt as a user would have seen it.</summary>
+        public string FullOutput => string.Join("\n", Transcript.AptOutput);
+
+        public override string ToString() =>
+            Succeeded ? $"{ComputerName}: {Command} succeeded" : $"{ComputerName}: {Command} failed ({Failure})";
+    }
+}

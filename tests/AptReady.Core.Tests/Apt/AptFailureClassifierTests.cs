@@ -1,0 +1,119 @@
+using AptReady.Core.Apt;
+using AptReady.Core.Locks;
+using Xunit;
+
+namespace AptReady.Core.Tests.Apt;
+
+public class AptFailureClassifierTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static AptGetTranscript Fragment(string fragmentOutput, AptGetVerb verb) =>
+        AptGetOutputParser.Parse("aptready-aptget 1\nfree 0\nrun\n" + fragmentOutput, AptVerbLocks.ToWaitFor(verb));
+
+    private static AptLockReport Probe(AptLockFile? held, params string[] pendingDpkgUpdates)
+    {
+        var statuses = AptLockFile.All
+            .Select(l => new AptLockStatus("vm", l, true, l == held ? new LockHolder(576, "apt-get", "apt-get update", "apt-daily.service", null) : null, Now))
+            .ToList();
+        return new AptLockReport("vm", statuses, Array.Empty<LockHolder>(), pendingDpkgUpdates, Now);
+    }
+
+    public static TheoryData<string, AptGetVerb> RealLockFailures => new()
+    {
+        { AptSamples.FragmentUpdateListsHeldBookworm, AptGetVerb.Update },
+        { AptSamples.FragmentUpdateListsHeldTrixie, AptGetVerb.Update },
+        { AptSamples.FragmentInstallFrontendHeldTrixie, AptGetVerb.Install },
+        { AptSamples.FragmentInstallFrontendHeldWaitingBookworm, AptGetVerb.Install },
+        { AptSamples.FragmentRemoveDpkgHeldBookworm, AptGetVerb.Remove },
+        { AptSamples.FragmentInstallArchivesHeldTrixie, AptGetVerb.Install },
+    };
+
+    [Theory]
+    [MemberData(nameof(RealLockFailures))]
+    public void RealLockFailuresAreContentionFromTheMessagesAlone(string fragment, AptGetVerb verb)
+    {
+        var t = Fragment(fragment, verb);
+
+        Assert.Equal(100, t.AptExitCode);
+        Assert.All(t.Errors, e => Assert.True(AptFailureClassifier.IsLockMessage(e), e));
+        Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(verb, 100, t.Errors, probeAfterFailure: null));
+    }
+
+    [Fact]
+    public void AHeldLockOfTheVerbIsContentionWhateverAptSaid()
+    {
+        // Translated or unknown text: the probe decides.
+        var errors = new[] { "Konnte Sperre /var/lib/dpkg/lock-frontend nicht bekommen." };
+
+        Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(AptGetVerb.Install, 100, errors, Probe(AptLockFile.DpkgFrontend)));
+        Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(AptGetVerb.Install, 100, errors, Probe(AptLockFile.UnattendedUpgrades)));
+    }
+
+    [Fact]
+    public void ALockOfAnotherVerbHeldIsNotContention()
+    {
+        // Update takes only the lists lock; a held dpkg lock did not make it fail.
+        var errors = new[] { "Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Temporary failure resolving 'deb.debian.org'" };
+
+        Assert.Equal(AptFailureKind.AptError, AptFailureClassifier.Classify(AptGetVerb.Update, 100, errors, Probe(AptLockFile.DpkgFrontend)));
+    }
+
+    [Fact]
+    public void OtherRealFailuresAreAptErrors()
+    {
+        var broken = Fragment(AptSamples.FragmentBrokenPostinstTrixie, AptGetVerb.Install);
+        var command = new AptGetCommand(AptGetVerb.Install, new[] { "aptready-broken" });
+
+        Assert.Equal(AptFailureKind.AptError, AptFailureClassifier.Classify(command, broken, Probe(null)));
+        Assert.Equal(AptFailureKind.AptError, AptFailureClassifier.Classify(AptGetVerb.Install, 100, new[] { "Unable to locate package no-such-pkg-xyz" }, Probe(null)));
+        Assert.Equal(AptFailureKind.None, AptFailureClassifier.Classify(AptGetVerb.Install, 0, Array.Empty<string>(), null));
+        Assert.Equal(AptFailureKind.AptError, AptFailureClassifier.Classify(AptGetVerb.Install, 1, Array.Empty<string>(), null));
+    }
+
+    [Fact]
+    public void InterruptedDpkgIsDetectedInBothWordings()
+    {
+        string plain = AptSamples.PlainDpkgInterruptedTrixie.Trim().Substring(3);
+        Assert.Equal(AptFailureKind.DpkgInterrupted, AptFailureClassifier.Classify(AptGetVerb.Remove, 100, new[] { plain }, null));
+
+        // Through sudo apt 3.0 says "run 'sudo dpkg --configure -a'".
+        const string sudoWording = "dpkg was interrupted, you must manually run 'sudo dpkg --configure -a' to correct the problem. ";
+        Assert.Equal(AptFailureKind.DpkgInterrupted, AptFailureClassifier.Classify(AptGetVerb.Remove, 100, new[] { sudoWording }, null));
+
+        Assert.Equal(AptFailureKind.DpkgInterrupted, AptFailureClassifier.Classify(AptGetVerb.Install, 100, Array.Empty<string>(), Probe(null, "0001")));
+    }
+
+    [Fact]
+    public void ScriptOutcomesComeBeforeExitCodes()
+    {
+        var command = new AptGetCommand(AptGetVerb.Remove, new[] { "jq" });
+        var interrupted = AptGetOutputParser.Parse(AptSamples.ScriptDpkgInterruptedTrixie, command.LocksToWaitFor);
+        Assert.Equal(AptFailureKind.DpkgInterrupted, AptFailureClassifier.Classify(command, interrupted, null));
+
+        var update = new AptGetCommand(AptGetVerb.Update);
+        var timeout = AptGetOutputParser.Parse(AptSamples.ScriptTimeoutBookworm, update.LocksToWaitFor);
+        Assert.Equal(AptFailureKind.LockTimeout, AptFailureClassifier.Classify(update, timeout, null));
+    }
+
+    [Fact]
+    public void AResultSummarisesTheTranscript()
+    {
+        var command = new AptGetCommand(AptGetVerb.Install, new[] { "jq" });
+        var t = AptGetOutputParser.Parse(AptSamples.ScriptInstallTrixie, command.LocksToWaitFor);
+
+        var result = AptGetResult.FromAttempt("vm", command, t, AptFailureClassifier.Classify(command, t, null), TimeSpan.FromSeconds(5));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("apt-get install jq", result.Command);
+        Assert.Equal(new[] { "jq" }, result.Packages);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.NewlyInstalled);
+        Assert.Equal(5, result.NotUpgraded);
+        Assert.Equal(new[] { "jq" }, result.ChangedPackages);
+        Assert.Equal(26159, Assert.Single(result.LockHolders).Pid);
+        Assert.Equal(TimeSpan.FromMilliseconds(2260), result.LockWait);
+        Assert.StartsWith("Reading package lists...\n", result.FullOutput);
+        Assert.Empty(result.Errors);
+    }
+}
