@@ -37,7 +37,7 @@ namespace AptReady.Core.CloudInit
             heartbeat = null;
             string[] f = line.TrimEnd('\r').Split(' ');
             if (f.Length != 4 || f[0] != Tag
-                || !double.TryParse(f[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double seconds))
+                || !decimal.TryParse(f[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal seconds))
             {
                 return false;
             }
@@ -56,7 +56,8 @@ namespace AptReady.Core.CloudInit
             }
 
             string? stage = f[3] is "none" or "-" || f[3].Length == 0 ? null : f[3];
-            heartbeat = new CloudInitHeartbeat(TimeSpan.FromSeconds(seconds), started, stage);
+            // decimal keeps "2.01" exact, where a double would become 2.0099999 s.
+            heartbeat = new CloudInitHeartbeat(TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond)), started, stage);
             return true;
         }
 
