@@ -17,8 +17,10 @@ namespace AptReady.Core.CloudInit
     /// boot-finished file counts only when its mtime is not older than the boot time (btime in
     /// /proc/stat): a copy in a template image is stale. Disabled (marker file, kernel command line,
     /// generator) ends the wait at once unless cloud-init ran this boot anyway; no cloud-init on PATH
-    /// and none in /usr/bin ends it as not installed. JSON files are folded onto one line: a JSON
-    /// string cannot hold a raw newline, so folding loses nothing.
+    /// and none in /usr/bin ends it as not installed. Under systemd, a cloud-final.service that failed
+    /// without writing result.json ends it as failed (checked every 5 s), rather than at the deadline.
+    /// The boot id is printed first, so a connection dropped by a reboot still shows which boot it saw.
+    /// JSON files are folded onto one line: a JSON string cannot hold a raw newline, so folding loses nothing.
     /// </remarks>
     public static class CloudInitProbe
     {
@@ -73,6 +75,11 @@ run=/run/cloud-init
 bf=/var/lib/cloud/instance/boot-finished
 cli=$(command -v cloud-init 2>/dev/null) || cli=
 [ -z ""$cli"" ] && [ -x /usr/bin/cloud-init ] && cli=/usr/bin/cloud-init
+# First, so a caller whose connection drops (a reboot) still learns which boot it saw.
+echo ""boot-id $(cat /proc/sys/kernel/random/boot_id 2>/dev/null)""
+echo ""btime $btime""
+sd=; [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1 && sd=1
+to=; command -v timeout >/dev/null 2>&1 && to=timeout
 cmdline="" $(cat /proc/cmdline 2>/dev/null) ""
 disabled_by() {
   case ""$cmdline"" in *' cloud-init=enabled '*) return 1 ;; esac
@@ -100,13 +107,20 @@ stage_now() {
   s=${s#*'""stage"": '}
   case ""$s"" in null*) stage=none ;; '""'*) s=${s#'""'}; stage=${s%%'""'*} ;; esac
 }
-tick; start=$now; next=$now
+tick; start=$now; next=$now; nextsd=$now
 while :; do
   look
   case $phase in running|not-started) ;; *) outcome=finished; break ;; esac
   [ ""$limit"" -eq 0 ] && { outcome=checked; break; }
   tick
   [ $((now - start)) -ge $((limit * 100)) ] && { outcome=deadline; break; }
+  # A final stage that died before writing result.json would hold the wait to its deadline.
+  if [ -n ""$sd"" ] && [ ""$phase"" = running ] && [ ""$now"" -ge ""$nextsd"" ]; then
+    nextsd=$((now + 500))
+    if ${to:+$to 5} systemctl is-failed --quiet cloud-final.service 2>/dev/null && [ ! -e $run/result.json ]; then
+      phase=failed; why=cloud-final-failed; outcome=finished; break
+    fi
+  fi
   if [ ""$now"" -ge ""$next"" ]; then
     stage_now
     printf 'hb %d.%02d %s %s\n' $(((now - start) / 100)) $(((now - start) % 100)) ""$phase"" ""$stage""
@@ -119,8 +133,6 @@ printf 'outcome %s %d.%02d\n' ""$outcome"" $(((now - start) / 100)) $(((now - st
 echo ""phase $phase""
 [ -n ""$why"" ] && echo ""reason $why""
 disabled_by && echo ""disabled-by $why""
-echo ""boot-id $(cat /proc/sys/kernel/random/boot_id 2>/dev/null)""
-echo ""btime $btime""
 echo ""uptime $u""
 echo ""now $(date +%s)""
 if [ -e $bf ]; then echo ""boot-finished $(stat -L -c %Y -- $bf 2>/dev/null) $(fold1 $bf)""; else echo 'boot-finished-missing'; fi
@@ -129,9 +141,8 @@ for n in status result; do
 done
 if [ -n ""$cli"" ]; then
   echo ""cli $cli""
-  to=; command -v timeout >/dev/null 2>&1 && to='timeout 30'
-  echo ""version $($to ""$cli"" --version 2>&1 | tr '\n\r\t' '   ')""
-  out=$($to ""$cli"" status --format json 2>/dev/null); rc=$?
+  echo ""version $(${to:+$to 30} ""$cli"" --version 2>&1 | tr '\n\r\t' '   ')""
+  out=$(${to:+$to 30} ""$cli"" status --format json 2>/dev/null); rc=$?
   echo ""cli-status $rc $(printf '%s' ""$out"" | tr '\000\n\r\t' '    ')""
 else
   echo 'cli-missing'

@@ -61,6 +61,12 @@ namespace AptReady.Core.CloudInit
             }
 
             var errors = Merge(statusFile?.Errors, resultFile?.Errors, report?.Errors);
+            if (facts.Phase == "failed")
+            {
+                // Seen by the script through systemd; cloud-init itself never wrote result.json.
+                errors = Merge(errors, new[] { new CloudInitStageError("modules-final", FinalUnitFailed) });
+            }
+
             var recoverable = Merge(statusFile?.RecoverableErrors, resultFile?.RecoverableErrors, report?.RecoverableErrors);
 
             CloudInitState state;
@@ -75,6 +81,9 @@ namespace AptReady.Core.CloudInit
                 case "running":
                 case "not-started":
                     state = CloudInitState.Running;
+                    break;
+                case "failed":
+                    state = CloudInitState.Error;
                     break;
                 default: // done: the phase was checked in Read
                     state = errors.Count > 0 ? CloudInitState.Error
@@ -92,7 +101,7 @@ namespace AptReady.Core.CloudInit
 
             TimeSpan? finishedAtUptime = null;
             DateTimeOffset? finishedAt = null;
-            if (facts.Phase == "done")
+            if (facts.Phase is "done" or "failed")
             {
                 FinishTime(statusFile, stamp, bootFinishedFresh, facts.ResultMtime, btime, out finishedAtUptime, out finishedAt);
             }
@@ -125,6 +134,26 @@ namespace AptReady.Core.CloudInit
                 staleBootFinished,
                 facts.Outcome == "deadline",
                 output);
+        }
+
+        internal const string FinalUnitFailed = "cloud-final.service failed before cloud-init wrote /run/cloud-init/result.json";
+
+        /// <summary>
+        /// The boot id from a possibly partial output (the script prints it first), so a caller whose
+        /// connection dropped mid-wait can tell a reboot from a network blip. Null if not printed yet.
+        /// </summary>
+        public static string? BootIdOf(string output)
+        {
+            foreach (string line in SplitLines(output))
+            {
+                if (line.StartsWith("boot-id ", StringComparison.Ordinal))
+                {
+                    string id = line.Substring("boot-id ".Length).Trim();
+                    return id.Length == 0 ? null : id;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The heartbeats in a (possibly partial) output, in order.</summary>
@@ -322,7 +351,7 @@ namespace AptReady.Core.CloudInit
                 throw new ProbeOutputException("The cloud-init probe's output ended early.", output);
             }
 
-            if (facts.Phase is not ("done" or "running" or "not-started" or "disabled" or "not-installed"))
+            if (facts.Phase is not ("done" or "failed" or "running" or "not-started" or "disabled" or "not-installed"))
             {
                 throw new ProbeOutputException($"The cloud-init probe printed no known phase ('{facts.Phase}').", output);
             }

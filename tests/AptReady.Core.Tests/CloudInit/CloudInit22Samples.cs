@@ -1,121 +1,118 @@
 namespace AptReady.Core.Tests.CloudInit;
 
 /// <summary>Real outputs captured from cloud-init 22.4.2 (Debian 12 bookworm) in an overlay chroot, run as the user aptready.</summary>
-/// <remarks>Captured by running the four stages for real (NoCloud seed); see the report for the recipe.</remarks>
+/// <remarks>The four stages were run for real as root in a pid namespace with a NoCloud seed; probes ran as the user aptready.</remarks>
 internal static class CloudInit22Samples
 {
     /// <summary>Finished without errors.</summary>
     public const string ProbeDone = """"
 aptready-cloudinit 1
+boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
+btime 1795555041
 outcome finished 0.00
 phase done
 reason result-json
-boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
-btime 1795555041
-uptime 442.27
-now 1795555483
-boot-finished 1795555424 383.80 - Tue, 24 Nov 2026 21:23:44 +0000 - v. 22.4.2 
-status-json 1795555424 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555423.9697073,    "start": 1795555423.7821598   },   "init-local": {    "errors": [],    "finished": 1795555423.4545984,    "start": 1795555423.403531   },   "modules-config": {    "errors": [],    "finished": 1795555424.4874802,    "start": 1795555424.286426   },   "modules-final": {    "errors": [],    "finished": 1795555424.8802018,    "start": 1795555424.7977352   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
-result-json 1795555424 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": []  } } 
+uptime 913.64
+now 1795555954
+boot-finished 1795555953 912.19 - Tue, 24 Nov 2026 21:32:33 +0000 - v. 22.4.2 
+status-json 1795555953 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555952.3267672,    "start": 1795555952.0577164   },   "init-local": {    "errors": [],    "finished": 1795555951.67614,    "start": 1795555951.600185   },   "modules-config": {    "errors": [],    "finished": 1795555952.860186,    "start": 1795555952.6825218   },   "modules-final": {    "errors": [],    "finished": 1795555953.2768304,    "start": 1795555953.186467   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
+result-json 1795555953 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": []  } } 
 cli /usr/bin/cloud-init
 version /usr/bin/cloud-init 22.4.2 
-cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:23:44 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:23:44 +0000",       "status": "done"     }   },   "status": "done" }
+cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:32:33 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:32:33 +0000",       "status": "done"     }   },   "status": "done" }
 end
 """";
 
     /// <summary>A runcmd that exits 3.</summary>
     public const string ProbeError = """"
 aptready-cloudinit 1
+boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
+btime 1795555041
 outcome finished 0.00
 phase done
 reason result-json
-boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
-btime 1795555041
-uptime 449.73
-now 1795555490
-boot-finished 1795555490 448.95 - Tue, 24 Nov 2026 21:24:50 +0000 - v. 22.4.2 
-status-json 1795555490 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555489.228337,    "start": 1795555488.9175458   },   "init-local": {    "errors": [],    "finished": 1795555488.652052,    "start": 1795555488.5978777   },   "modules-config": {    "errors": [],    "finished": 1795555489.6972954,    "start": 1795555489.5209346   },   "modules-final": {    "errors": [     "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"    ],    "finished": 1795555490.0251694,    "start": 1795555489.952343   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
-result-json 1795555490 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [    "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"   ]  } } 
+uptime 918.71
+now 1795555959
+boot-finished 1795555957 916.67 - Tue, 24 Nov 2026 21:32:37 +0000 - v. 22.4.2 
+status-json 1795555957 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555956.258997,    "start": 1795555955.9343169   },   "init-local": {    "errors": [],    "finished": 1795555955.6841955,    "start": 1795555955.6217048   },   "modules-config": {    "errors": [],    "finished": 1795555956.9881825,    "start": 1795555956.668836   },   "modules-final": {    "errors": [     "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"    ],    "finished": 1795555957.7451913,    "start": 1795555957.606619   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
+result-json 1795555957 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [    "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"   ]  } } 
 cli /usr/bin/cloud-init
 version /usr/bin/cloud-init 22.4.2 
-cli-status 1 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))",   "errors": [     "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"   ],   "last_update": "Tue, 24 Nov 2026 21:24:50 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))",       "errors": [         "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"       ],       "last_update": "Tue, 24 Nov 2026 21:24:50 +0000",       "status": "error"     }   },   "status": "error" }
+cli-status 1 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))",   "errors": [     "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"   ],   "last_update": "Tue, 24 Nov 2026 21:32:37 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))",       "errors": [         "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"       ],       "last_update": "Tue, 24 Nov 2026 21:32:37 +0000",       "status": "error"     }   },   "status": "error" }
 end
 """";
 
     /// <summary>Checked once while a runcmd sleeps in modules-final.</summary>
     public const string ProbeRunning = """"
 aptready-cloudinit 1
-outcome checked 0.00
-phase running
 boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
 btime 1795555041
-uptime 460.62
-now 1795555501
+outcome checked 0.00
+phase running
+uptime 934.44
+now 1795555975
 boot-finished-missing
-status-json 1795555500 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555499.3490067,    "start": 1795555499.2334383   },   "init-local": {    "errors": [],    "finished": 1795555498.8775127,    "start": 1795555498.8178914   },   "modules-config": {    "errors": [],    "finished": 1795555499.8040774,    "start": 1795555499.6522725   },   "modules-final": {    "errors": [],    "finished": null,    "start": 1795555500.0674653   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": "modules-final"  } } 
+status-json 1795555972 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555971.2752507,    "start": 1795555970.9744687   },   "init-local": {    "errors": [],    "finished": 1795555969.9719207,    "start": 1795555969.8016686   },   "modules-config": {    "errors": [],    "finished": 1795555972.3432405,    "start": 1795555971.933979   },   "modules-final": {    "errors": [],    "finished": null,    "start": 1795555972.972117   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": "modules-final"  } } 
 result-json-missing
 cli /usr/bin/cloud-init
 version /usr/bin/cloud-init 22.4.2 
-cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "Running in stage: modules-final",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:25:00 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "Running in stage: modules-final",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:25:00 +0000",       "status": "running"     }   },   "status": "running" }
+cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "Running in stage: modules-final",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:32:52 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "Running in stage: modules-final",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:32:52 +0000",       "status": "running"     }   },   "status": "running" }
 end
 """";
 
     /// <summary>Waited with a 3 s deadline while a runcmd sleeps.</summary>
     public const string ProbeTimeout = """"
 aptready-cloudinit 1
-hb 0.00 running modules-final
-hb 1.02 running modules-final
-hb 2.03 running modules-final
-outcome deadline 3.04
-phase running
 boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
 btime 1795555041
-uptime 464.44
-now 1795555505
+hb 0.00 running modules-final
+hb 1.05 running modules-final
+hb 2.07 running modules-final
+outcome deadline 3.09
+phase running
+uptime 938.68
+now 1795555979
 boot-finished-missing
-status-json 1795555500 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555499.3490067,    "start": 1795555499.2334383   },   "init-local": {    "errors": [],    "finished": 1795555498.8775127,    "start": 1795555498.8178914   },   "modules-config": {    "errors": [],    "finished": 1795555499.8040774,    "start": 1795555499.6522725   },   "modules-final": {    "errors": [],    "finished": null,    "start": 1795555500.0674653   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": "modules-final"  } } 
+status-json 1795555972 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555971.2752507,    "start": 1795555970.9744687   },   "init-local": {    "errors": [],    "finished": 1795555969.9719207,    "start": 1795555969.8016686   },   "modules-config": {    "errors": [],    "finished": 1795555972.3432405,    "start": 1795555971.933979   },   "modules-final": {    "errors": [],    "finished": null,    "start": 1795555972.972117   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": "modules-final"  } } 
 result-json-missing
 cli /usr/bin/cloud-init
 version /usr/bin/cloud-init 22.4.2 
-cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "Running in stage: modules-final",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:25:00 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "Running in stage: modules-final",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:25:00 +0000",       "status": "running"     }   },   "status": "running" }
+cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "Running in stage: modules-final",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:32:52 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "Running in stage: modules-final",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:32:52 +0000",       "status": "running"     }   },   "status": "running" }
 end
 """";
 
     /// <summary>Waited with a 60 s deadline until the sleeping runcmd ended.</summary>
     public const string ProbeWaited = """"
 aptready-cloudinit 1
-hb 0.00 running modules-final
-hb 1.01 running modules-final
-hb 2.02 running modules-final
-hb 3.03 running modules-final
-hb 4.04 running modules-final
-hb 5.05 running modules-final
-hb 6.06 running modules-final
-outcome finished 6.26
-phase done
-reason result-json
 boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
 btime 1795555041
-uptime 471.21
-now 1795555512
-boot-finished 1795555512 471.07 - Tue, 24 Nov 2026 21:25:12 +0000 - v. 22.4.2 
-status-json 1795555512 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555499.3490067,    "start": 1795555499.2334383   },   "init-local": {    "errors": [],    "finished": 1795555498.8775127,    "start": 1795555498.8178914   },   "modules-config": {    "errors": [],    "finished": 1795555499.8040774,    "start": 1795555499.6522725   },   "modules-final": {    "errors": [],    "finished": 1795555512.1418073,    "start": 1795555500.0674653   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
-result-json 1795555512 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": []  } } 
+hb 0.00 running modules-final
+hb 1.04 running modules-final
+hb 2.07 running modules-final
+hb 3.09 running modules-final
+outcome finished 4.13
+phase done
+reason result-json
+uptime 944.15
+now 1795555985
+boot-finished 1795555985 944.08 - Tue, 24 Nov 2026 21:33:05 +0000 - v. 22.4.2 
+status-json 1795555985 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555971.2752507,    "start": 1795555970.9744687   },   "init-local": {    "errors": [],    "finished": 1795555969.9719207,    "start": 1795555969.8016686   },   "modules-config": {    "errors": [],    "finished": 1795555972.3432405,    "start": 1795555971.933979   },   "modules-final": {    "errors": [],    "finished": 1795555985.1705012,    "start": 1795555972.972117   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
+result-json 1795555985 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": []  } } 
 cli /usr/bin/cloud-init
 version /usr/bin/cloud-init 22.4.2 
-cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:25:12 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:25:12 +0000",       "status": "done"     }   },   "status": "done" }
+cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:33:05 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:33:05 +0000",       "status": "done"     }   },   "status": "done" }
 end
 """";
 
     /// <summary>Seeded, no stage run yet.</summary>
     public const string ProbeNotRun = """"
 aptready-cloudinit 1
-outcome checked 0.00
-phase not-started
 boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
 btime 1795555041
-uptime 451.00
-now 1795555492
+outcome checked 0.00
+phase not-started
+uptime 923.73
+now 1795555964
 boot-finished-missing
 status-json-missing
 result-json-missing
@@ -128,14 +125,14 @@ end
     /// <summary>/etc/cloud/cloud-init.disabled touched, /run/systemd/system present.</summary>
     public const string ProbeDisabled = """"
 aptready-cloudinit 1
+boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
+btime 1795555041
 outcome finished 0.00
 phase disabled
 reason marker-file
 disabled-by marker-file
-boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
-btime 1795555041
-uptime 452.27
-now 1795555493
+uptime 926.93
+now 1795555968
 boot-finished-missing
 status-json-missing
 result-json-missing
@@ -148,13 +145,13 @@ end
     /// <summary>Finished on an earlier boot: /run emptied, boot-finished mtime before btime (staged, as TESTING.md allows).</summary>
     public const string ProbeStaleBootFinished = """"
 aptready-cloudinit 1
-outcome checked 0.00
-phase not-started
 boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
 btime 1795555041
-uptime 530.48
-now 1795555571
-boot-finished 1795168800 529.53 - Tue, 24 Nov 2026 21:26:10 +0000 - v. 22.4.2 
+outcome checked 0.01
+phase not-started
+uptime 949.51
+now 1795555990
+boot-finished 1795168800 948.50 - Tue, 24 Nov 2026 21:33:09 +0000 - v. 22.4.2 
 status-json-missing
 result-json-missing
 cli /usr/bin/cloud-init
@@ -166,12 +163,12 @@ end
     /// <summary>/usr/bin/cloud-init removed.</summary>
     public const string ProbeNotInstalled = """"
 aptready-cloudinit 1
-outcome finished 0.00
-phase not-installed
 boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
 btime 1795555041
-uptime 531.14
-now 1795555572
+outcome finished 0.00
+phase not-installed
+uptime 950.32
+now 1795555991
 boot-finished-missing
 status-json-missing
 result-json-missing
@@ -182,19 +179,19 @@ end
     /// <summary>apt_update (deprecated since 22.2) in user-data: 22.4.2 only logs it.</summary>
     public const string ProbeDeprecated = """"
 aptready-cloudinit 1
+boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
+btime 1795555041
 outcome finished 0.00
 phase done
 reason result-json
-boot-id 3eb24f2b-1384-4d91-843e-0797950e2017
-btime 1795555041
-uptime 534.23
-now 1795555575
-boot-finished 1795555573 532.92 - Tue, 24 Nov 2026 21:26:13 +0000 - v. 22.4.2 
-status-json 1795555573 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555572.9627948,    "start": 1795555572.8191624   },   "init-local": {    "errors": [],    "finished": 1795555572.5368366,    "start": 1795555572.4921653   },   "modules-config": {    "errors": [],    "finished": 1795555573.4607735,    "start": 1795555573.313572   },   "modules-final": {    "errors": [],    "finished": 1795555573.9943523,    "start": 1795555573.872253   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
-result-json 1795555573 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": []  } } 
+uptime 956.52
+now 1795555997
+boot-finished 1795555993 952.68 - Tue, 24 Nov 2026 21:33:13 +0000 - v. 22.4.2 
+status-json 1795555993 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "init": {    "errors": [],    "finished": 1795555992.2329435,    "start": 1795555992.065994   },   "init-local": {    "errors": [],    "finished": 1795555991.7496126,    "start": 1795555991.705101   },   "modules-config": {    "errors": [],    "finished": 1795555992.760893,    "start": 1795555992.5267854   },   "modules-final": {    "errors": [],    "finished": 1795555993.7547584,    "start": 1795555993.4452705   },   "modules-init": {    "errors": [],    "finished": null,    "start": null   },   "stage": null  } } 
+result-json 1795555993 {  "v1": {   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": []  } } 
 cli /usr/bin/cloud-init
 version /usr/bin/cloud-init 22.4.2 
-cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:26:13 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:26:13 +0000",       "status": "done"     }   },   "status": "done" }
+cli-status 0 {   "_schema_version": "1",   "boot_status_code": "enabled-by-sysvinit",   "datasource": "nocloud",   "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",   "errors": [],   "last_update": "Tue, 24 Nov 2026 21:33:13 +0000",   "schemas": {     "1": {       "boot_status_code": "enabled-by-sysvinit",       "datasource": "nocloud",       "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",       "errors": [],       "last_update": "Tue, 24 Nov 2026 21:33:13 +0000",       "status": "done"     }   },   "status": "done" }
 end
 """";
 
@@ -206,14 +203,14 @@ end
   "datasource": "nocloud",
   "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",
   "errors": [],
-  "last_update": "Tue, 24 Nov 2026 21:23:44 +0000",
+  "last_update": "Tue, 24 Nov 2026 21:32:33 +0000",
   "schemas": {
     "1": {
       "boot_status_code": "enabled-by-sysvinit",
       "datasource": "nocloud",
       "detail": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",
       "errors": [],
-      "last_update": "Tue, 24 Nov 2026 21:23:44 +0000",
+      "last_update": "Tue, 24 Nov 2026 21:32:33 +0000",
       "status": "done"
     }
   },
@@ -231,7 +228,7 @@ end
   "errors": [
     "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"
   ],
-  "last_update": "Tue, 24 Nov 2026 21:24:50 +0000",
+  "last_update": "Tue, 24 Nov 2026 21:32:37 +0000",
   "schemas": {
     "1": {
       "boot_status_code": "enabled-by-sysvinit",
@@ -240,7 +237,7 @@ end
       "errors": [
         "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"
       ],
-      "last_update": "Tue, 24 Nov 2026 21:24:50 +0000",
+      "last_update": "Tue, 24 Nov 2026 21:32:37 +0000",
       "status": "error"
     }
   },
@@ -256,14 +253,14 @@ end
   "datasource": "nocloud",
   "detail": "Running in stage: modules-final",
   "errors": [],
-  "last_update": "Tue, 24 Nov 2026 21:25:00 +0000",
+  "last_update": "Tue, 24 Nov 2026 21:32:52 +0000",
   "schemas": {
     "1": {
       "boot_status_code": "enabled-by-sysvinit",
       "datasource": "nocloud",
       "detail": "Running in stage: modules-final",
       "errors": [],
-      "last_update": "Tue, 24 Nov 2026 21:25:00 +0000",
+      "last_update": "Tue, 24 Nov 2026 21:32:52 +0000",
       "status": "running"
     }
   },
@@ -323,23 +320,23 @@ end
   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",
   "init": {
    "errors": [],
-   "finished": 1795555423.9697073,
-   "start": 1795555423.7821598
+   "finished": 1795555952.3267672,
+   "start": 1795555952.0577164
   },
   "init-local": {
    "errors": [],
-   "finished": 1795555423.4545984,
-   "start": 1795555423.403531
+   "finished": 1795555951.67614,
+   "start": 1795555951.600185
   },
   "modules-config": {
    "errors": [],
-   "finished": 1795555424.4874802,
-   "start": 1795555424.286426
+   "finished": 1795555952.860186,
+   "start": 1795555952.6825218
   },
   "modules-final": {
    "errors": [],
-   "finished": 1795555424.8802018,
-   "start": 1795555424.7977352
+   "finished": 1795555953.2768304,
+   "start": 1795555953.186467
   },
   "modules-init": {
    "errors": [],
@@ -357,23 +354,23 @@ end
   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",
   "init": {
    "errors": [],
-   "finished": 1795555499.3490067,
-   "start": 1795555499.2334383
+   "finished": 1795555971.2752507,
+   "start": 1795555970.9744687
   },
   "init-local": {
    "errors": [],
-   "finished": 1795555498.8775127,
-   "start": 1795555498.8178914
+   "finished": 1795555969.9719207,
+   "start": 1795555969.8016686
   },
   "modules-config": {
    "errors": [],
-   "finished": 1795555499.8040774,
-   "start": 1795555499.6522725
+   "finished": 1795555972.3432405,
+   "start": 1795555971.933979
   },
   "modules-final": {
    "errors": [],
    "finished": null,
-   "start": 1795555500.0674653
+   "start": 1795555972.972117
   },
   "modules-init": {
    "errors": [],
@@ -391,25 +388,25 @@ end
   "datasource": "DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud][dsmode=net]",
   "init": {
    "errors": [],
-   "finished": 1795555489.228337,
-   "start": 1795555488.9175458
+   "finished": 1795555956.258997,
+   "start": 1795555955.9343169
   },
   "init-local": {
    "errors": [],
-   "finished": 1795555488.652052,
-   "start": 1795555488.5978777
+   "finished": 1795555955.6841955,
+   "start": 1795555955.6217048
   },
   "modules-config": {
    "errors": [],
-   "finished": 1795555489.6972954,
-   "start": 1795555489.5209346
+   "finished": 1795555956.9881825,
+   "start": 1795555956.668836
   },
   "modules-final": {
    "errors": [
     "('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))"
    ],
-   "finished": 1795555490.0251694,
-   "start": 1795555489.952343
+   "finished": 1795555957.7451913,
+   "start": 1795555957.606619
   },
   "modules-init": {
    "errors": [],
@@ -442,7 +439,7 @@ end
 """";
 
     public const string BootFinishedDone = """"
-383.80 - Tue, 24 Nov 2026 21:23:44 +0000 - v. 22.4.2
+912.19 - Tue, 24 Nov 2026 21:32:33 +0000 - v. 22.4.2
 """";
 
     /// <summary>cloud-init status; echo $? (done).</summary>

@@ -10,7 +10,7 @@ public sealed class CloudInitHeartbeatTests
     {
         var beats = CloudInitProbeParser.Heartbeats(CloudInit25Samples.ProbeTimeout);
 
-        Assert.Equal(new[] { 0.00, 1.01, 2.01 }, beats.Select(b => b.Elapsed.TotalSeconds));
+        Assert.Equal(new[] { 0.00, 1.01, 2.03 }, beats.Select(b => b.Elapsed.TotalSeconds));
         Assert.All(beats, b => Assert.Equal("modules-final", b.Stage));
         Assert.All(beats, b => Assert.True(b.HasStarted));
         Assert.All(beats, b => Assert.Equal(CloudInitState.Running, b.State));

@@ -60,9 +60,9 @@ public sealed class CloudInitProbeParserTests
         Assert.Empty(result.Errors);
         Assert.Empty(result.RecoverableErrors);
         Assert.Equal("modules-final", result.LastStage);
-        // status.json modules-final.finished = 1795555424.8802018 (epoch seconds on 22.4.2)
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795555424880), result.FinishedAt);
-        Assert.Equal(383.88, result.FinishedAtUptime!.Value.TotalSeconds, 2);
+        // status.json modules-final.finished = 1795555953.2768304 (epoch seconds on 22.4.2)
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1795555953277), result.FinishedAt);
+        Assert.Equal(912.28, result.FinishedAtUptime!.Value.TotalSeconds, 2);
         Assert.False(result.StaleBootFinished);
         Assert.False(result.RemoteDeadlinePassed);
         Assert.True(result.IsFinished);
@@ -76,10 +76,10 @@ public sealed class CloudInitProbeParserTests
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.Equal("25.1.4", result.Version);
         Assert.Equal("nocloud", result.Datasource);
-        // status.json modules-final.finished = 493.26: 25.1.4 writes uptime, not epoch seconds
-        Assert.Equal(TimeSpan.FromSeconds(493.26), result.FinishedAtUptime);
-        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds((BootTime * 1000) + 493260), result.FinishedAt);
-        Assert.Equal(new DateTimeOffset(2026, 11, 24, 21, 25, 34, TimeSpan.Zero), result.FinishedAt!.Value.AddMilliseconds(-260));
+        // status.json modules-final.finished = 964.57: 25.1.4 writes uptime, not epoch seconds
+        Assert.Equal(TimeSpan.FromSeconds(964.57), result.FinishedAtUptime);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds((BootTime * 1000) + 964570), result.FinishedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 21, 33, 25, TimeSpan.Zero), result.FinishedAt!.Value.AddMilliseconds(-570));
     }
 
     [Fact]
@@ -191,15 +191,15 @@ public sealed class CloudInitProbeParserTests
         var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeWaited);
 
         Assert.Equal(CloudInitState.Done, result.State);
-        // modules-final.finished 1795555512.1418073 - btime 1795555041
-        Assert.Equal(471.14, result.FinishedAtUptime!.Value.TotalSeconds, 2);
-        Assert.Equal(7, CloudInitProbeParser.Heartbeats(CloudInit22Samples.ProbeWaited).Count);
+        // modules-final.finished 1795555985.1705012 - btime 1795555041
+        Assert.Equal(944.17, result.FinishedAtUptime!.Value.TotalSeconds, 2);
+        Assert.Equal(4, CloudInitProbeParser.Heartbeats(CloudInit22Samples.ProbeWaited).Count);
     }
 
     [Fact]
     public void StaleBootFinishedFromAnEarlierBootIsNotDone()
     {
-        // boot-finished says "529.53 - … - v. 22.4.2" but its mtime (1795168800) is before btime.
+        // boot-finished says "948.50 - … - v. 22.4.2" but its mtime (1795168800) is before btime.
         var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeStaleBootFinished);
 
         Assert.Equal(CloudInitState.Running, result.State);
@@ -223,8 +223,8 @@ public sealed class CloudInitProbeParserTests
 
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.False(result.StaleBootFinished);
-        Assert.Equal(TimeSpan.FromSeconds(529.53), result.FinishedAtUptime);
-        Assert.Equal(new DateTimeOffset(2026, 11, 24, 21, 26, 10, TimeSpan.Zero), result.FinishedAt);
+        Assert.Equal(TimeSpan.FromSeconds(948.50), result.FinishedAtUptime);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 21, 33, 9, TimeSpan.Zero), result.FinishedAt);
     }
 
     [Fact]
@@ -381,4 +381,36 @@ public sealed class CloudInitProbeParserTests
 
     private static string ReplaceLine(string output, string prefix, string replacement) =>
         string.Join("\n", output.Split('\n').Select(l => l.StartsWith(prefix, StringComparison.Ordinal) ? replacement : l));
+}
+
+public sealed class CloudInitProbeParserFailureTests
+{
+    [Fact]
+    public void FailedFinalUnitIsAnErrorWithoutWaitingForTheDeadline()
+    {
+        // The script's systemd branch (not reproducible in a chroot): the real running sample, ended
+        // the way the script ends it when cloud-final.service failed without writing result.json.
+        string output = CloudInit25Samples.ProbeRunning
+            .Replace("outcome checked 0.00", "outcome finished 5.02")
+            .Replace("phase running", "phase failed\nreason cloud-final-failed");
+
+        var result = CloudInitProbeParser.Parse("vm-a", output);
+
+        Assert.Equal(CloudInitState.Error, result.State);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("modules-final", error.Stage);
+        Assert.Contains("cloud-final.service failed", error.Message);
+        Assert.True(result.IsFinished);
+    }
+
+    [Fact]
+    public void BootIdComesFirstSoACutOutputStillHasIt()
+    {
+        string output = CloudInit22Samples.ProbeTimeout;
+        string cut = output.Substring(0, output.IndexOf("hb 1.", StringComparison.Ordinal));
+
+        Assert.Equal("3eb24f2b-1384-4d91-843e-0797950e2017", CloudInitProbeParser.BootIdOf(cut));
+        Assert.Null(CloudInitProbeParser.BootIdOf(CloudInitProbe.Header + "\n"));
+        Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse("vm-a", cut));
+    }
 }

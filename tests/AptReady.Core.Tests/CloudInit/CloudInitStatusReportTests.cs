@@ -42,7 +42,7 @@ public sealed class CloudInitStatusReportTests
         Assert.Empty(report.Stages); // the "schemas" copy is not a stage
         Assert.Equal("enabled-by-sysvinit", report.BootStatusCode);
         Assert.Equal("nocloud", report.Datasource);
-        Assert.Equal("Tue, 24 Nov 2026 21:24:50 +0000", report.LastUpdate);
+        Assert.Equal("Tue, 24 Nov 2026 21:32:37 +0000", report.LastUpdate);
         var error = Assert.Single(report.Errors);
         Assert.Null(error.Stage); // 22.4.2's CLI does not say which stage
         Assert.Contains("Runparts", error.Message);
@@ -60,7 +60,7 @@ public sealed class CloudInitStatusReportTests
         Assert.Equal("init", warning.Stage);
         Assert.Equal("DEPRECATED", warning.Level);
         Assert.Equal(new[] { "init-local", "init", "modules-config", "modules-final" }, report.Stages.Select(s => s.Name));
-        Assert.Equal(497.31, report.Stages[3].Finished);
+        Assert.Equal(972.26, report.Stages[3].Finished);
         Assert.Null(report.CurrentStage);
     }
 
