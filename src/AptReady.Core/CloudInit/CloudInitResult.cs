@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+
+namespace AptReady.Core.CloudInit
+{
+    /// <summary>What Wait-CloudInit writes for one host: whether cloud-init finished this boot, and how.</summary>
+    public sealed class CloudInitResult
+    {
+        public CloudInitResult(
+            string computerName,
+            CloudInitState state,
+            string? version,
+            string? datasource,
+            string? bootStatusCode,
+            IReadOnlyList<CloudInitStageError> errors,
+            IReadOnlyList<CloudInitStageError> recoverableErrors,
+            TimeSpan? finishedAtUptime,
+            DateTimeOffset? finishedAt,
+            string? lastStage,
+            string detail,
+            string? bootId,
+            DateTimeOffset? bootTime,
+            bool staleBootFinished,
+            bool remoteDeadlinePassed,
+            string rawOutput,
+            TimeSpan waited = default,
+            bool rebootDetected = false)
+        {
+            ComputerName = computerName;
+            State = state;
+            Version = version;
+            Datasource = datasource;
+            BootStatusCode = bootStatusCode;
+            Errors = errors;
+            RecoverableErrors = recoverableErrors;
+            FinishedAtUptime = finishedAtUptime;
+            FinishedAt = finishedAt;
+            LastStage = lastStage;
+            Detail = detail;
+            BootId = bootId;
+            BootTime = bootTime;
+            StaleBootFinished = staleBootFinished;
+            RemoteDeadlinePassed = remoteDeadlinePassed;
+            RawOutput = rawOutput;
+            Waited = waited;
+            RebootDetected = rebootDetected;
+        }
+
+        public string ComputerName { get; }
+
+        public CloudInitState State { get; }
+
+        /// <summary>cloud-init's version ("22.4.2", "25.1.4"); null when not installed.</summary>
+        public string? Version { get; }
+
+        /// <summary>The short datasource name ("nocloud"), once cloud-init found one.</summary>
+        public string? Datasource { get; }
+
+        /// <summary>cloud-init's boot status code (enabled-by-generator, disabled-by-marker-file, …) where known.</summary>
+        public string? BootStatusCode { get; }
+
+        public IReadOnlyList<CloudInitStageError> Errors { get; }
+
+        /// <summary>Recoverable errors (warnings, deprecated keys): 25.x only, they make the result Degraded.</summary>
+        public IReadOnlyList<CloudInitStageError> RecoverableErrors { get; }
+
+        /// <summary>The uptime when the final stage ended this boot; null when it has not (or cannot be known).</summary>
+        public TimeSpan? FinishedAtUptime { get; }
+
+        /// <summary>The wall-clock time the final stage ended this boot, where it can be known.</summary>
+        public DateTimeOffset? FinishedAt { get; }
+
+        /// <summary>How long the caller waited; set by the caller.</summary>
+        public TimeSpan Waited { get; }
+
+        /// <summary>The host rebooted while the caller waited (its boot id changed); set by the caller.</summary>
+        public bool RebootDetected { get; }
+
+        /// <summary>The stage running now, else the last that started (init-local … modules-final).</summary>
+        public string? LastStage { get; }
+
+        /// <summary>One line for humans: the first error, what disabled it, the stage it is in, …</summary>
+        public string Detail { get; }
+
+        /// <summary>/proc/sys/kernel/random/boot_id: changes with every boot, so a caller can see a reboot.</summary>
+        public string? BootId { get; }
+
+        public DateTimeOffset? BootTime { get; }
+
+        /// <summary>A boot-finished file from an earlier boot was there and was not believed.</summary>
+        public bool StaleBootFinished { get; }
+
+        /// <summary>The remote script stopped at its deadline with cloud-init still running.</summary>
+        public bool RemoteDeadlinePassed { get; }
+
+        /// <summary>Everything the script printed, for diagnosis.</summary>
+        public string RawOutput { get; }
+
+        /// <summary>Whether cloud-init has finished this boot (or will never run), so provisioning may go on.</summary>
+        public bool IsFinished => State is CloudInitState.Done or CloudInitState.Degraded or CloudInitState.Error;
+
+        /// <summary>
+        /// A copy with the caller's facts: how long it waited, whether it saw a reboot, and whether its
+        /// deadline passed (which turns a Running result into TimedOut).
+        /// </summary>
+        public CloudInitResult WithWait(TimeSpan waited, bool rebootDetected, bool deadlinePassed)
+        {
+            var state = deadlinePassed && State == CloudInitState.Running ? CloudInitState.TimedOut : State;
+            return new CloudInitResult(
+                ComputerName, state, Version, Datasource, BootStatusCode, Errors, RecoverableErrors,
+                FinishedAtUptime, FinishedAt, LastStage, Detail, BootId, BootTime, StaleBootFinished,
+                RemoteDeadlinePassed, RawOutput, waited, rebootDetected);
+        }
+
+        public override string ToString() => $"{ComputerName}: {State} ({Detail})";
+    }
+}
