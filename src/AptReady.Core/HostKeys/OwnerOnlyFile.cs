@@ -8,14 +8,16 @@ namespace AptReady.Core.HostKeys
 {
     /// <summary>
     /// Appends to a file that only its owner may read and write (0600, folders created 0700), as ssh
-    /// expects of known_hosts. One decision-and-append at a time per process, and under an exclusive
-    /// flock across AptReady processes, so two first connections to one host cannot both record.
+    /// expects of known_hosts. One decision-and-append at a time per process, and under a POSIX record
+    /// lock (lockf) across AptReady processes, so two first connections to one host cannot both record.
+    /// Not flock: .NET emulates FileShare with flock, so an flock held here would make every concurrent
+    /// File.ReadAllText of the file fail, and a child forked meanwhile would inherit it.
     /// </summary>
     internal static class OwnerOnlyFile
     {
         private const int FileMode0600 = 0x180;
         private const int DirectoryMode0700 = 0x1C0;
-        private const int LockExclusive = 2;
+        private const int LockWait = 1; // F_LOCK on Linux and macOS
         private static readonly object Gate = new object();
 
         /// <summary>
@@ -76,8 +78,8 @@ namespace AptReady.Core.HostKeys
 
         private static void AppendUnix(string path, Func<string, string?> decide)
         {
-            // O_APPEND makes each write land at the end even if ssh appends at the same moment.
-            int flags = IsMac ? (0x1 | 0x200 | 0x8 | 0x1000000) : (0x1 | 0x40 | 0x400 | 0x80000);
+            // O_RDWR|O_CREAT|O_APPEND|O_CLOEXEC: O_APPEND makes the write land at the end even if ssh appends meanwhile.
+            int flags = IsMac ? (0x2 | 0x200 | 0x8 | 0x1000000) : (0x2 | 0x40 | 0x400 | 0x80000);
             int fd = Native.open(CPath(path), flags, FileMode0600);
             if (fd < 0)
             {
@@ -87,13 +89,14 @@ namespace AptReady.Core.HostKeys
 
             try
             {
-                if (Native.flock(fd, LockExclusive) != 0)
+                if (Native.lockf(fd, LockWait, 0) != 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
                     throw new IOException($"Cannot lock '{path}': {new Win32Exception(errno).Message}.");
                 }
 
-                string existing = File.ReadAllText(path);
+                // Read through our own descriptor: closing another descriptor of the file would drop the lockf lock.
+                string existing = ReadAll(fd, path);
                 string? addition = decide(existing);
                 if (addition == null)
                 {
@@ -121,6 +124,32 @@ namespace AptReady.Core.HostKeys
             finally
             {
                 Native.close(fd);
+            }
+        }
+
+        private static string ReadAll(int fd, string path)
+        {
+            using (var content = new MemoryStream())
+            {
+                var buffer = new byte[8192];
+                long offset = 0;
+                while (true)
+                {
+                    long read = (long)Native.pread(fd, buffer, (IntPtr)buffer.Length, offset);
+                    if (read < 0)
+                    {
+                        int errno = Marshal.GetLastWin32Error();
+                        throw new IOException($"Cannot read '{path}': {new Win32Exception(errno).Message}.");
+                    }
+
+                    if (read == 0)
+                    {
+                        return new UTF8Encoding(false).GetString(content.ToArray());
+                    }
+
+                    content.Write(buffer, 0, (int)read);
+                    offset += read;
+                }
             }
         }
 
@@ -157,10 +186,13 @@ namespace AptReady.Core.HostKeys
             public static extern int mkdir(byte[] path, int mode);
 
             [DllImport("libc", SetLastError = true)]
-            public static extern int flock(int fd, int operation);
+            public static extern int lockf(int fd, int command, long length);
 
             [DllImport("libc", SetLastError = true)]
             public static extern IntPtr write(int fd, byte[] buffer, IntPtr count);
+
+            [DllImport("libc", SetLastError = true)]
+            public static extern IntPtr pread(int fd, byte[] buffer, IntPtr count, long offset);
 
             [DllImport("libc", SetLastError = true)]
             public static extern int fsync(int fd);
