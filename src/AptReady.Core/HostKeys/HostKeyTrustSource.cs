@@ -1,0 +1,18 @@
+namespace AptReady.Core.HostKeys
+{
+    /// <summary>Why an accepted key was accepted.</summary>
+    public enum HostKeyTrustSource
+    {
+        /// <summary>Not accepted.</summary>
+        None,
+
+        /// <summary>An entry in a known_hosts file (see the verdict's entry for file and line).</summary>
+        KnownHosts,
+
+        /// <summary>A fingerprint pinned by the caller.</summary>
+        PinnedFingerprint,
+
+        /// <summary>Trust on first use: the key was recorded now.</summary>
+        TrustOnFirstUse,
+    }
+}

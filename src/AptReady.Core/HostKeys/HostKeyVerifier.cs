@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace AptReady.Core.HostKeys
+{
+    /// <summary>
+    /// Decides whether to accept the host key a server presents, the way ssh does with
+    /// StrictHostKeyChecking yes (or accept-new when trust on first use is allowed), plus pinning.
+    /// Order: @revoked refuses; pinned fingerprints, when given, decide alone; then a known_hosts
+    /// entry of the key's type accepts (same key) or refuses (Changed); else the key is Unknown and
+    /// is recorded only if the policy allows trust on first use. Thread-safe.
+    /// </summary>
+    public sealed class HostKeyVerifier
+    {
+        public HostKeyVerifier(HostKeyPolicy policy)
+        {
+            Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        }
+
+        public HostKeyPolicy Policy { get; }
+
+        /// <summary>Checks a key whose type is read from its blob.</summary>
+        public HostKeyVerdict Verify(string host, int port, byte[] keyBlob) => Verify(host, port, null, keyBlob);
+
+        /// <summary>
+        /// Checks the key <paramref name="keyBlob"/> (the SSH wire-format public key) presented by
+        /// <paramref name="host"/>:<paramref name="port"/>. <paramref name="keyAlgorithm"/> is the name the SSH
+        /// library reports (ssh-ed25519, rsa-sha2-512, …); it must agree with the blob's key type.
+        /// </summary>
+        public HostKeyVerdict Verify(string host, int port, string? keyAlgorithm, byte[] keyBlob)
+        {
+            if (keyBlob is null)
+            {
+                throw new ArgumentNullException(nameof(keyBlob));
+            }
+
+            string lookupName = HostLookupName.For(host, port);
+            string keyType = SshKeyType.FromBlob(keyBlob);
+            if (keyAlgorithm != null && SshKeyType.FromAlgorithm(keyAlgorithm) != keyType)
+            {
+                throw new ArgumentException($"The host key algorithm '{keyAlgorithm}' does not fit the key, which is of type {keyType}.", nameof(keyAlgorithm));
+            }
+
+            var facts = new Facts(host, port, lookupName, keyType, keyBlob);
+            var files = Policy.KnownHostsFiles.Select(KnownHostsFile.Load).ToList();
+            foreach (KnownHostsFile file in files)
+            {
+                facts.Notes.AddRange(file.Notes);
+            }
+
+            List<KnownHostEntry> applicable = Applicable(files.SelectMany(f => f.Entries), lookupName, facts.Notes);
+
+            HostKeyVerdict? decided = Decide(facts, applicable);
+            if (decided != null)
+            {
+                return decided;
+            }
+
+            if (!Policy.TrustOnFirstUse)
+            {
+                return Verdicts.Unknown(facts, OtherTypes(applicable, keyType), Policy);
+            }
+
+            return Record(facts, applicable);
+        }
+
+        /// <summary>
+        /// The key types known_hosts holds for a host (plain entries only), so a caller can prefer those
+        /// host-key algorithms when negotiating, as ssh does.
+        /// </summary>
+        public IReadOnlyList<string> KnownKeyTypes(string host, int port)
+        {
+            string lookupName = HostLookupName.For(host, port);
+            var entries = Policy.KnownHostsFiles.Select(KnownHostsFile.Load).SelectMany(f => f.Entries);
+            return Applicable(entries, lookupName, new List<string>())
+                .Where(e => e.Marker == KnownHostMarker.None)
+                .Select(e => e.KeyType)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        private static List<KnownHostEntry> Applicable(IEnumerable<KnownHostEntry> entries, string lookupName, List<string> notes)
+        {
+            var applicable = new List<KnownHostEntry>();
+            foreach (KnownHostEntry entry in entries.Where(e => e.AppliesToLookupName(lookupName)))
+            {
+                if (entry.Marker == KnownHostMarker.CertAuthority)
+                {
+                    notes.Add(entry.Location + ": @cert-authority ignored: AptReady does not verify host certificates; list the host's own key or pin its fingerprint.");
+                    continue;
+                }
+
+                applicable.Add(entry);
+            }
+
+            return applicable;
+        }
+
+        private static IReadOnlyList<string> OtherTypes(IEnumerable<KnownHostEntry> applicable, string keyType) =>
+            applicable.Where(e => e.Marker == KnownHostMarker.None && e.KeyType != keyType)
+                .Select(e => e.KeyType).Distinct(StringComparer.Ordinal).ToList();
+
+        /// <summary>The verdict from what is known, or null when the key is unknown for this host and type.</summary>
+        private HostKeyVerdict? Decide(Facts facts, List<KnownHostEntry> applicable)
+        {
+            KnownHostEntry? revoked = applicable.FirstOrDefault(e => e.Marker == KnownHostMarker.Revoked && e.HasKey(facts.KeyBlob));
+            if (revoked != null)
+            {
+                return Verdicts.Revoked(facts, revoked);
+            }
+
+            if (Policy.PinnedFingerprints.Count > 0)
+            {
+                HostKeyFingerprint? pin = Policy.PinnedFingerprints.FirstOrDefault(p => p.Matches(facts.KeyBlob));
+                return pin != null ? Verdicts.TrustedByPin(facts, pin) : Verdicts.PinMismatch(facts, Policy.PinnedFingerprints);
+            }
+
+            var sameType = applicable.Where(e => e.Marker == KnownHostMarker.None && e.KeyType == facts.KeyType).ToList();
+            KnownHostEntry? match = sameType.FirstOrDefault(e => e.HasKey(facts.KeyBlob));
+            if (match != null)
+            {
+                return Verdicts.TrustedByEntry(facts, match);
+            }
+
+            return sameType.Count > 0 ? Verdicts.Changed(facts, sameType) : null;
+        }
+
+        private HostKeyVerdict Record(Facts facts, List<KnownHostEntry> applicable)
+        {
+            string recordFile = Policy.RecordFile!;
+            HostKeyVerdict? verdict = null;
+
+            // Decide again under the file's lock: a parallel connection may have recorded this host meanwhile.
+            OwnerOnlyFile.Append(recordFile, existing =>
+            {
+                KnownHostsFile current = KnownHostsFile.Parse(existing, recordFile);
+                var recordedNow = Applicable(current.Entries, facts.LookupName, new List<string>());
+                verdict = Decide(facts, recordedNow);
+                if (verdict != null)
+                {
+                    return null;
+                }
+
+                string line = KnownHostLine.Format(facts.Host, facts.Port, facts.KeyBlob, Policy.HashRecordedHosts);
+                int lineNumber = existing.Count(c => c == '\n') + (existing.Length > 0 && !existing.EndsWith("\n", StringComparison.Ordinal) ? 1 : 0) + 1;
+                var entry = KnownHostEntry.Parse(line, recordFile, lineNumber)!;
+                verdict = Verdicts.Recorded(facts, entry, OtherTypes(applicable, facts.KeyType));
+                return line + "\n";
+            });
+
+            return verdict!;
+        }
+
+        /// <summary>What every verdict for one presented key shares.</summary>
+        internal sealed class Facts
+        {
+            public Facts(string host, int port, string lookupName, string keyType, byte[] keyBlob)
+            {
+                Host = host;
+                Port = port;
+                LookupName = lookupName;
+                KeyType = keyType;
+                KeyBlob = keyBlob;
+                Presented = HostKeyFingerprint.Sha256(keyBlob);
+            }
+
+            public string Host { get; }
+
+            public int Port { get; }
+
+            public string LookupName { get; }
+
+            public string KeyType { get; }
+
+            public byte[] KeyBlob { get; }
+
+            public HostKeyFingerprint Presented { get; }
+
+            public List<string> Notes { get; } = new List<string>();
+        }
+    }
+}

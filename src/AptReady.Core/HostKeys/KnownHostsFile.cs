@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+
+namespace AptReady.Core.HostKeys
+{
+    /// <summary>
+    /// A known_hosts file as read (read-only: AptReady only ever appends, see <see cref="AppendLine"/>):
+    /// its key entries, and notes on lines it skipped.
+    /// </summary>
+    public sealed class KnownHostsFile
+    {
+        public KnownHostsFile(string path, bool exists, IReadOnlyList<KnownHostEntry> entries, IReadOnlyList<string> notes)
+        {
+            Path = path ?? throw new ArgumentNullException(nameof(path));
+            Exists = exists;
+            Entries = entries ?? throw new ArgumentNullException(nameof(entries));
+            Notes = notes ?? throw new ArgumentNullException(nameof(notes));
+        }
+
+        public string Path { get; }
+
+        /// <summary>False when the file does not exist (then it has no entries; that is not an error).</summary>
+        public bool Exists { get; }
+
+        /// <summary>Key entries in file order, including @revoked and @cert-authority lines.</summary>
+        public IReadOnlyList<KnownHostEntry> Entries { get; }
+
+        /// <summary>One note per skipped line (<c>file:line: why</c>), as ssh skips invalid lines.</summary>
+        public IReadOnlyList<string> Notes { get; }
+
+        /// <summary>
+        /// Reads <paramref name="path"/>. A missing file reads as empty; a file that exists but cannot be
+        /// read throws, since a key it holds (perhaps a conflicting one) must not be overlooked.
+        /// </summary>
+        public static KnownHostsFile Load(string path)
+        {
+            if (path is null)
+            {
+                throw new ArgumentNullException(nameof(path));
+            }
+
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (FileNotFoundException)
+            {
+                return new KnownHostsFile(path, false, Array.Empty<KnownHostEntry>(), Array.Empty<string>());
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return new KnownHostsFile(path, false, Array.Empty<KnownHostEntry>(), Array.Empty<string>());
+            }
+
+            return Parse(text, path);
+        }
+
+        /// <summary>Parses known_hosts text; <paramref name="source"/> names it in entries and notes.</summary>
+        public static KnownHostsFile Parse(string text, string source)
+        {
+            if (text is null)
+            {
+                throw new ArgumentNullException(nameof(text));
+            }
+
+            var entries = new List<KnownHostEntry>();
+            var notes = new List<string>();
+            string[] lines = text.Replace("\r\n", "\n").Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                int number = i + 1;
+                try
+                {
+                    KnownHostEntry? entry = KnownHostEntry.Parse(lines[i], source, number);
+                    if (entry != null)
+                    {
+                        entries.Add(entry);
+                    }
+                }
+                catch (FormatException e)
+                {
+                    notes.Add(source + ":" + number.ToString(CultureInfo.InvariantCulture) + ": skipped, " + e.Message);
+                }
+            }
+
+            return new KnownHostsFile(source, true, entries, notes);
+        }
+
+        /// <summary>
+        /// Parses what <c>ssh-keyscan</c> prints: known_hosts lines (<c>host type key</c>, <c>[host]:port …</c>,
+        /// or hashed with -H) and <c># host:port SSH-2.0-…</c> banner comments, which are skipped.
+        /// </summary>
+        public static IReadOnlyList<KnownHostEntry> ParseKeyscanOutput(string output) => Parse(output, "ssh-keyscan").Entries;
+
+        /// <summary>
+        /// Appends <paramref name="line"/> (one known_hosts line, no newline inside) to <paramref name="path"/>,
+        /// creating the file 0600 and missing folders 0700, as one write at the end of the file.
+        /// </summary>
+        public static void AppendLine(string path, string line)
+        {
+            if (path is null)
+            {
+                throw new ArgumentNullException(nameof(path));
+            }
+
+            if (line is null || line.IndexOf('\n') >= 0 || line.IndexOf('\r') >= 0)
+            {
+                throw new ArgumentException("A known_hosts line is one line of text.", nameof(line));
+            }
+
+            OwnerOnlyFile.Append(path, _ => line + "\n");
+        }
+    }
+}
