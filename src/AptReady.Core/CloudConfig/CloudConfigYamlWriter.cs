@@ -77,6 +77,7 @@ namespace AptReady.Core.CloudConfig
                     emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, "null", ScalarStyle.Plain, true, false));
                     break;
                 case string text:
+                    RefuseLoneSurrogates(text);
                     emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, text, StyleFor(text, isKey), true, true));
                     break;
                 case bool flag:
@@ -115,6 +116,22 @@ namespace AptReady.Core.CloudConfig
                     break;
                 default:
                     throw new ArgumentException($"A {value.GetType().FullName} cannot be written as cloud-config YAML.", nameof(value));
+            }
+        }
+
+        // A lone UTF-16 surrogate has no UTF-8 form: the written file would silently hold U+FFFD instead.
+        private static void RefuseLoneSurrogates(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    throw new ArgumentException($"A string holds a lone UTF-16 surrogate at index {i}; it cannot be written as UTF-8.", nameof(text));
+                }
             }
         }
 
