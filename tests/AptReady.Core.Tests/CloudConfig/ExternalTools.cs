@@ -26,7 +26,7 @@ namespace AptReady.Core.Tests.CloudConfig
             return result.StdOut;
         }
 
-        public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, string[] arguments, byte[]? stdin = null)
+        public static (int ExitCode, string StdOut, string StdErr) Run(string fileName, string[] arguments, byte[]? stdin = null, Encoding? outputEncoding = null)
         {
             var start = new ProcessStartInfo(fileName)
             {
@@ -34,7 +34,7 @@ namespace AptReady.Core.Tests.CloudConfig
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
-                StandardOutputEncoding = new UTF8Encoding(false),
+                StandardOutputEncoding = outputEncoding ?? new UTF8Encoding(false),
                 StandardErrorEncoding = new UTF8Encoding(false),
             };
             foreach (string argument in arguments)
@@ -92,6 +92,26 @@ namespace AptReady.Core.Tests.CloudConfig
         public PyYamlFactAttribute()
         {
             Skip = ExternalTools.PyYamlUnavailable;
+        }
+    }
+
+    /// <summary>A fact that is skipped, with the reason, when this machine cannot loop-mount an ISO 9660 image.</summary>
+    public sealed class LoopMountFactAttribute : FactAttribute
+    {
+        public LoopMountFactAttribute()
+        {
+            if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+            {
+                Skip = "Loop-mounting needs Linux and root.";
+            }
+            else if (!File.Exists("/dev/loop-control"))
+            {
+                Skip = "No loop devices here.";
+            }
+            else if (!File.ReadAllText("/proc/filesystems").Contains("iso9660"))
+            {
+                Skip = "The kernel has no iso9660 file system loaded (and modules cannot be loaded here).";
+            }
         }
     }
 
