@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 
 namespace AptReady.Core.CloudConfig
 {
@@ -14,18 +13,16 @@ namespace AptReady.Core.CloudConfig
     /// <summary>cloud-config's <c>power_state:</c>: reboot or power off once cloud-init has finished.</summary>
     public sealed class CloudConfigPowerState
     {
-        private static readonly Regex DelayPattern = new Regex("^(?:now|\\+[0-9]+)$", RegexOptions.CultureInvariant);
-
         /// <param name="mode">reboot, poweroff or halt.</param>
-        /// <param name="delay">'now' or '+N' minutes, as shutdown(8) takes it.</param>
+        /// <param name="delayMinutes">Minutes to wait before acting; null for 'now'. Written as an integer: cloud-init 22.3+ deprecates the '+N' string form.</param>
         /// <param name="message">A message for shutdown(8), or null.</param>
         /// <param name="timeout">How long to wait for cloud-init to finish before acting anyway; null for cloud-init's default (30 s).</param>
         /// <param name="condition">false to skip the action; null leaves cloud-init's default (true).</param>
-        public CloudConfigPowerState(PowerStateMode mode, string delay = "now", string? message = null, TimeSpan? timeout = null, bool? condition = null)
+        public CloudConfigPowerState(PowerStateMode mode, int? delayMinutes = null, string? message = null, TimeSpan? timeout = null, bool? condition = null)
         {
-            if (delay is null || !DelayPattern.IsMatch(delay))
+            if (delayMinutes < 0)
             {
-                throw CloudConfigInput.Invalid(nameof(delay), delay ?? string.Empty, "is not a shutdown delay ('now' or '+N' minutes).");
+                throw new ArgumentOutOfRangeException(nameof(delayMinutes), delayMinutes, "The delay must be zero or more minutes.");
             }
 
             if (timeout.HasValue && (timeout.Value < TimeSpan.Zero || timeout.Value.TotalSeconds > int.MaxValue))
@@ -34,7 +31,7 @@ namespace AptReady.Core.CloudConfig
             }
 
             Mode = mode;
-            Delay = delay;
+            DelayMinutes = delayMinutes;
             Message = message == null ? null : CloudConfigInput.SingleLine(message, nameof(message));
             Timeout = timeout;
             Condition = condition;
@@ -42,7 +39,8 @@ namespace AptReady.Core.CloudConfig
 
         public PowerStateMode Mode { get; }
 
-        public string Delay { get; }
+        /// <summary>Minutes before acting; null means 'now'.</summary>
+        public int? DelayMinutes { get; }
 
         public string? Message { get; }
 
@@ -55,7 +53,7 @@ namespace AptReady.Core.CloudConfig
             var map = new YamlMap
             {
                 { "mode", Mode.ToString().ToLowerInvariant() },
-                { "delay", Delay },
+                { "delay", DelayMinutes.HasValue ? (object)DelayMinutes.Value : "now" },
             };
             if (Message != null)
             {

@@ -203,7 +203,7 @@ namespace AptReady.Core.Tests.CloudConfig
                 RunCommands = new[] { CloudConfigCommand.Exec("touch", "/tmp/a b") },
                 AptProxy = "http://10.0.2.2:3142",
                 AptSources = new[] { new CloudConfigAptSource("local", "deb [trusted=yes] http://10.0.2.2:8080/ ./") },
-                PowerState = new CloudConfigPowerState(PowerStateMode.Reboot, "+1", "bye", TimeSpan.FromSeconds(30)),
+                PowerState = new CloudConfigPowerState(PowerStateMode.Reboot, 1, "bye", TimeSpan.FromSeconds(30)),
                 HostKeys = new[] { key },
                 SshDeleteKeys = true,
                 AdditionalConfig = new OrderedDictionary { ["final_message"] = "done: $UPTIME", ["apt"] = new Hashtable { ["conf"] = "APT::Get::Assume-Yes \"true\";\n" } },
@@ -227,7 +227,7 @@ namespace AptReady.Core.Tests.CloudConfig
             Assert.Equal("APT::Get::Assume-Yes \"true\";\n", root.GetProperty("apt").GetProperty("conf").GetString());
             Assert.Equal("http://10.0.2.2:3142", root.GetProperty("apt").GetProperty("proxy").GetString());
             Assert.Equal(30, root.GetProperty("power_state").GetProperty("timeout").GetInt32());
-            Assert.Equal("+1", root.GetProperty("power_state").GetProperty("delay").GetString());
+            Assert.Equal(1, root.GetProperty("power_state").GetProperty("delay").GetInt32());
             Assert.Equal("echo 'boot' > /run/boot-mark", root.GetProperty("bootcmd")[0].GetString());
             Assert.Equal("/tmp/a b", root.GetProperty("runcmd")[0][1].GetString());
             Assert.Equal("done: $UPTIME", root.GetProperty("final_message").GetString());
