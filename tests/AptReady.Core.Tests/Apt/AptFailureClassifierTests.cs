@@ -11,12 +11,14 @@ public class AptFailureClassifierTests
     private static AptGetTranscript Fragment(string fragmentOutput, AptGetVerb verb) =>
         AptGetOutputParser.Parse("aptready-aptget 1\nfree 0\nrun\n" + fragmentOutput, AptVerbLocks.ToWaitFor(verb));
 
+    private static readonly AptReady.Core.Remote.RemoteHost Vm = new AptReady.Core.Remote.RemoteHost("vm", 22, "debian");
+
     private static AptLockReport Probe(AptLockFile? held, params string[] pendingDpkgUpdates)
     {
         var statuses = AptLockFile.All
-            .Select(l => new AptLockStatus("vm", l, true, l == held ? new LockHolder(576, "apt-get", "apt-get update", "apt-daily.service", null) : null, Now))
+            .Select(l => new AptLockStatus(Vm, l, true, l == held ? new LockHolder(576, "apt-get", "apt-get update", "apt-daily.service", null) : null, Now))
             .ToList();
-        return new AptLockReport("vm", statuses, Array.Empty<LockHolder>(), pendingDpkgUpdates, Now);
+        return new AptLockReport(Vm, statuses, Array.Empty<LockHolder>(), pendingDpkgUpdates, Now);
     }
 
     public static TheoryData<string, AptGetVerb> RealLockFailures => new()
