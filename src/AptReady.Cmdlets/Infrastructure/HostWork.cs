@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Security;
 using AptReady.Core.Remote;
 
 namespace AptReady.Cmdlets.Infrastructure
@@ -12,12 +13,38 @@ namespace AptReady.Cmdlets.Infrastructure
     {
         private readonly CancellableCmdlet _cmdlet;
 
-        public HostWork(CancellableCmdlet cmdlet, IRemoteSession session, int activityId)
+        public HostWork(CancellableCmdlet cmdlet, IRemoteSession session, int activityId, SecureString? sudoPassword)
         {
             _cmdlet = cmdlet;
             Session = session;
             ActivityId = activityId;
+            SudoPassword = sudoPassword;
         }
+
+        /// <summary>The password for sudo -S (from -SudoCredential), or null to run sudo -n.</summary>
+        public SecureString? SudoPassword { get; }
+
+        /// <summary>The bytes to write to a sudo -S command's standard input, or null when no password was given.</summary>
+        public byte[]? SudoStandardInput()
+        {
+            if (SudoPassword == null)
+            {
+                return null;
+            }
+
+            System.IntPtr pointer = System.Runtime.InteropServices.Marshal.SecureStringToGlobalAllocUnicode(SudoPassword);
+            try
+            {
+                return Sudo.PasswordInput(System.Runtime.InteropServices.Marshal.PtrToStringUni(pointer) ?? string.Empty);
+            }
+            finally
+            {
+                System.Runtime.InteropServices.Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+
+        /// <summary>Which host, port and user results are about.</summary>
+        public RemoteHost Host => RemoteHost.Of(Session);
 
         public IRemoteSession Session { get; }
 

@@ -87,6 +87,14 @@ namespace AptReady.Cmdlets.Infrastructure
         [ValidateNotNullOrEmpty]
         public PSObject Session { get; set; } = null!;
 
+        /// <summary>
+        /// The password sudo asks for, when the login user's sudo rule is not NOPASSWD. It is sent on
+        /// the command's standard input, never on a command line. Only the password is used.
+        /// </summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? SudoCredential { get; set; }
+
         /// <summary>How many hosts are worked on at once.</summary>
         [Parameter]
         [ValidateRange(1, 1024)]
@@ -194,7 +202,7 @@ namespace AptReady.Cmdlets.Infrastructure
                     await _throttle!.WaitAsync(token).ConfigureAwait(false);
                     acquired = true;
                     IRemoteSession session = resolveSession();
-                    var work = new HostWork(this, session, activityId);
+                    var work = new HostWork(this, session, activityId, SudoCredential?.Password);
                     object? result = await ProcessHostAsync(work, token).ConfigureAwait(false);
                     Post(() =>
                     {
