@@ -57,10 +57,9 @@ namespace AptReady.Transport
 
                 try
                 {
-                    TimeSpan left = target.ConnectTimeout - clock.Elapsed;
-                    using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    attemptCts.CancelAfter(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
-                    await client.ConnectAsync(attemptCts.Token).ConfigureAwait(false);
+                    // The deadline bounds retrying; an attempt under way is bounded by the handshake
+                    // timeout instead, so a slow but answering host (a busy fleet) is not cut off.
+                    await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
                     if (attempt > 1)
                     {
                         _log?.Invoke($"{target}: connected after {attempt} attempts in {clock.Elapsed.TotalSeconds:0.0} s.");

@@ -20,6 +20,7 @@ namespace AptReady.Transport
         private readonly SemaphoreSlim _connectGate = new SemaphoreSlim(1, 1);
         private SshClient? _client;
         private bool _disposed;
+        private volatile bool _attempted;
 
         public SshSession(SshTarget target, SshConnector connector)
         {
@@ -40,8 +41,12 @@ namespace AptReady.Transport
 
         public bool IsConnected => _client?.IsConnected == true;
 
-        /// <summary>Neither connected nor connecting: safe to replace with a session of new credentials.</summary>
-        public bool IsIdle => !IsConnected && _connectGate.CurrentCount == 1;
+        /// <summary>
+        /// Tried before and not connected now (it failed, or the host went away), and not connecting:
+        /// safe to replace with a session of new credentials. A session nobody has used yet is not
+        /// replaceable: another host of the same pipeline may be about to use it.
+        /// </summary>
+        public bool IsReplaceable => _attempted && !IsConnected && _connectGate.CurrentCount == 1;
 
         /// <summary>Connects now if not connected; commands also do this on their own.</summary>
         public async Task EnsureConnectedAsync(CancellationToken cancellationToken)
@@ -122,6 +127,7 @@ namespace AptReady.Transport
 
                 _client?.Dispose();
                 _client = null;
+                _attempted = true;
                 SshClient client = await _connector.ConnectAsync(Target, cancellationToken).ConfigureAwait(false);
                 ConnectionCount++;
                 _client = client;

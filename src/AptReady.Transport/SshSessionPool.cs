@@ -31,7 +31,7 @@ namespace AptReady.Transport
             var session = _sessions.AddOrUpdate(
                 target.PoolKey,
                 _ => new SshSession(target, connector),
-                (_, existing) => existing is SshSession own && own.IsIdle ? Replace(own, target, connector) : existing);
+                (_, existing) => existing is SshSession own && own.IsReplaceable ? Replace(own, target, connector) : existing);
             if (session is SshSession result)
             {
                 return result;

@@ -38,6 +38,6 @@ Describe 'Posh-SSH sessions and dependency isolation' -Tag 'Session', 'Integrati
     }
 
     It 'does not take an object that is not a Posh-SSH session as -Session' {
-        $run.NotSessionErrorId | Should -BeLike '*ParameterArgumentTransformationError*'
+        $run.NotSessionErrorId | Should -BeLike 'MismatchedPSTypeName,*'
     }
 }

@@ -28,15 +28,40 @@ function Start-TestTarget {
     }
 }
 
+function Stop-TargetSshd { param([Parameter(Mandatory)] $Target) & bash $script:TargetScript sshd-stop $Target.State }
+function Start-TargetSshd { param([Parameter(Mandatory)] $Target) & bash $script:TargetScript sshd-start $Target.State }
+
+function Restart-TargetSshd {
+    <# Ends every sshd process of the target (open connections too), as a reboot would, and starts it again. #>
+    param([Parameter(Mandatory)] $Target)
+    & bash $script:TargetScript sshd-restart $Target.State
+    foreach ($i in 1..100) {
+        try { $c = [Net.Sockets.TcpClient]::new('127.0.0.1', $Target.Port); $c.Dispose(); return } catch { Start-Sleep -Milliseconds 50 }
+    }
+    throw "sshd of $($Target.State) did not come back."
+}
+
+function Get-TargetConnectionCount {
+    <# How many SSH logins the target's sshd accepted so far (from its VERBOSE log). #>
+    param([Parameter(Mandatory)] $Target)
+    $log = Join-Path $Target.Root 'var/log/aptready-sshd.log'
+    if (-not (Test-Path $log)) { return 0 }
+    @(Select-String -Path $log -Pattern 'Accepted (publickey|password) for').Count
+}
+
 function Stop-TestTarget {
     param([Parameter(ValueFromPipeline)] $Target)
     process { if ($Target) { & bash $script:TargetScript stop $Target.State } }
 }
 
 function Invoke-InTarget {
-    <# Runs a command as root inside the target's namespaces; returns its output lines. #>
-    param([Parameter(Mandatory)] $Target, [Parameter(Mandatory, ValueFromRemainingArguments)] [string[]] $Command)
-    & bash $script:TargetScript exec $Target.State @Command
+    <#
+    Runs a command as root inside the target's namespaces; returns its output lines.
+    A simple function on purpose: every argument after the target, -c included, goes to the command.
+    Usage: Invoke-InTarget $target /bin/sh -c 'echo hi'
+    #>
+    param($Target)
+    & bash $script:TargetScript exec $Target.State @args
 }
 
 function Start-LockHolder {

@@ -7,7 +7,8 @@
 #   target.sh exec STATE CMD [ARG...]     runs CMD as root inside the target (its namespaces and root)
 #   target.sh hold-lock STATE PATH SECS   holds an fcntl write lock on PATH (as apt does) inside the
 #                                         target for SECS seconds; prints the holder's pid there
-#   target.sh sshd-stop STATE | sshd-start STATE   stops or restarts only the target's sshd
+#   target.sh sshd-stop STATE | sshd-start STATE   stops or starts only the target's sshd listener
+#   target.sh sshd-restart STATE          ends every sshd process (open connections too), starts anew
 #
 # Every process is started by this script and stopped by pid; nothing is killed by name.
 set -euo pipefail
@@ -26,10 +27,11 @@ require_host() {
     grep -qw overlay /proc/filesystems || die "the kernel has no overlay file system"
 }
 
+# A free port below Linux's ephemeral range (32768+), where no client socket can be holding it.
 free_port() {
     local port
     for _ in $(seq 1 200); do
-        port=$(( 20000 + RANDOM % 40000 ))
+        port=$(( 20000 + RANDOM % 12000 ))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"; return 0
         fi
@@ -80,8 +82,13 @@ cmd_start() {
     printf 'HostKey /etc/ssh/ssh_host_ed25519_key\n' >"$root/etc/ssh/sshd_config.d/aptready.conf"
     mkdir -p "$root/run/sshd"
 
-    # The client key of the test user.
-    ssh-keygen -q -t ed25519 -N '' -C "aptready-test" -f "$state/client_key"
+    # The client key of the test user; APTREADY_CLIENT_KEY shares one key across a fleet of targets.
+    if [ -n "${APTREADY_CLIENT_KEY:-}" ]; then
+        cp "$APTREADY_CLIENT_KEY" "$state/client_key"; cp "$APTREADY_CLIENT_KEY.pub" "$state/client_key.pub"
+        chmod 600 "$state/client_key"
+    else
+        ssh-keygen -q -t ed25519 -N '' -C "aptready-test" -f "$state/client_key"
+    fi
     local home=$root/home/aptready
     mkdir -p "$home/.ssh"
     cp "$state/client_key.pub" "$home/.ssh/authorized_keys"
@@ -194,6 +201,15 @@ cmd_sshd_stop() {
     kill -USR1 "$INIT_PID"
 }
 
+# Ends every sshd process of the target (the listener and each connection's), as a reboot would,
+# then starts the listener again. Only processes inside the target's own pid namespace are seen.
+cmd_sshd_restart() {
+    local state=${1:?state folder}
+    cmd_exec "$state" /bin/sh -c 'for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = sshd ] && kill -9 "${p#/proc/}" 2>/dev/null; done; true'
+    read_state "$state"
+    kill -HUP "$INIT_PID"
+}
+
 cmd_sshd_start() {
     read_state "${1:?state folder}"
     kill -HUP "$INIT_PID"
@@ -206,5 +222,6 @@ case "${1:-}" in
     hold-lock) shift; cmd_hold_lock "$@" ;;
     sshd-stop) shift; cmd_sshd_stop "$@" ;;
     sshd-start) shift; cmd_sshd_start "$@" ;;
-    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+    sshd-restart) shift; cmd_sshd_restart "$@" ;;
+    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac

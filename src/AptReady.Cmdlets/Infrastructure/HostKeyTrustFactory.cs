@@ -1,37 +1,60 @@
 using System;
-using System.Security.Cryptography;
+using System.Collections.Generic;
+using AptReady.Core.HostKeys;
 using AptReady.Core.Remote;
 using AptReady.Transport;
 
 namespace AptReady.Cmdlets.Infrastructure
 {
-    /// <summary>Builds the host-key decision from a cmdlet's -HostKeyFingerprint, -KnownHostsPath and -TrustOnFirstUse.</summary>
+    /// <summary>
+    /// Builds the host-key decision from a cmdlet's -HostKeyFingerprint, -KnownHostsPath and
+    /// -TrustOnFirstUse. Keys are always verified; a changed key is always refused.
+    /// </summary>
     internal static class HostKeyTrustFactory
     {
-        public static HostKeyTrust Create(string? fingerprint, string[]? knownHostsPaths, bool trustOnFirstUse, string currentDirectory)
+        /// <summary>
+        /// Reads OpenSSH's known_hosts files (or those given), pins the fingerprint when one is given,
+        /// and with trust on first use records new keys into the first -KnownHostsPath file, or
+        /// ~/.ssh/known_hosts_aptready when none is given.
+        /// </summary>
+        public static HostKeyTrust Create(HostKeyFingerprint? pinned, IReadOnlyList<string>? knownHostsPaths, bool trustOnFirstUse)
         {
-            if (fingerprint != null)
+            string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            IReadOnlyList<string> files = knownHostsPaths is { Count: > 0 } ? knownHostsPaths : HostKeyPolicy.DefaultKnownHostsFiles(home);
+            string? recordFile = trustOnFirstUse
+                ? (knownHostsPaths is { Count: > 0 } ? knownHostsPaths[0] : HostKeyPolicy.DefaultRecordFile(home))
+                : null;
+            var policy = new HostKeyPolicy(
+                files,
+                pinned == null ? null : new[] { pinned },
+                trustOnFirstUse,
+                recordFile);
+            var verifier = new HostKeyVerifier(policy);
+
+            return (host, port, algorithm, blob) =>
             {
-                string expected = fingerprint.StartsWith("SHA256:", StringComparison.Ordinal) ? fingerprint.Substring(7) : fingerprint;
-                expected = expected.TrimEnd('=');
-                return (host, port, algorithm, blob) =>
+                HostKeyVerdict verdict;
+                try
                 {
-                    string presented = Sha256(blob);
-                    return string.Equals(presented, expected, StringComparison.Ordinal)
-                        ? HostKeyCheck.Trust("the pinned fingerprint")
-                        : HostKeyCheck.Refuse(RemoteFailure.HostKeyMismatch,
-                            $"{host}:{port} presented {algorithm} key SHA256:{presented}, but -HostKeyFingerprint pins SHA256:{expected}. The connection was refused.");
-                };
-            }
+                    verdict = verifier.Verify(host, port, algorithm, blob);
+                }
+                catch (ArgumentException ex)
+                {
+                    return HostKeyCheck.Refuse(RemoteFailure.HostKeyUnknown, $"{host}:{port}: the host key could not be checked: {ex.Message}");
+                }
 
-            return (host, port, algorithm, blob) => HostKeyCheck.Refuse(RemoteFailure.HostKeyUnknown,
-                $"{host}:{port} presented {algorithm} key SHA256:{Sha256(blob)}, which is not known. Pass -HostKeyFingerprint.");
+                return verdict.IsAccepted
+                    ? HostKeyCheck.Trust(verdict.Source.ToString())
+                    : HostKeyCheck.Refuse(FailureOf(verdict.Kind), verdict.Message);
+            };
         }
 
-        private static string Sha256(byte[] blob)
+        private static RemoteFailure FailureOf(HostKeyVerdictKind kind) => kind switch
         {
-            using var sha = SHA256.Create();
-            return Convert.ToBase64String(sha.ComputeHash(blob)).TrimEnd('=');
-        }
+            HostKeyVerdictKind.Changed => RemoteFailure.HostKeyMismatch,
+            HostKeyVerdictKind.PinMismatch => RemoteFailure.HostKeyMismatch,
+            HostKeyVerdictKind.Revoked => RemoteFailure.HostKeyRevoked,
+            _ => RemoteFailure.HostKeyUnknown,
+        };
     }
 }

@@ -4,6 +4,7 @@ using System.Management.Automation.Runspaces;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using AptReady.Core.HostKeys;
 using AptReady.Core.Remote;
 using AptReady.Transport;
 
@@ -108,10 +109,27 @@ namespace AptReady.Cmdlets.Infrastructure
                     $"-ConnectTimeout must be positive; it was {ConnectTimeout}.", "InvalidConnectTimeout", ConnectTimeout));
             }
 
+            HostKeyFingerprint? pinned = null;
+            if (HostKeyFingerprint != null)
+            {
+                try
+                {
+                    pinned = AptReady.Core.HostKeys.HostKeyFingerprint.Parse(HostKeyFingerprint);
+                }
+                catch (ArgumentException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidHostKeyFingerprint", ErrorCategory.InvalidArgument, HostKeyFingerprint));
+                }
+            }
+
+            string[]? knownHosts = KnownHostsPath == null
+                ? null
+                : Array.ConvertAll(KnownHostsPath, p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
+
             _pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
             _connector = new SshConnector(
-                HostKeyTrustFactory.Create(HostKeyFingerprint, KnownHostsPath, TrustOnFirstUse, SessionState.Path.CurrentFileSystemLocation.Path),
+                HostKeyTrustFactory.Create(pinned, knownHosts, TrustOnFirstUse),
                 message => Post(() => WriteVerbose(message)));
         }
 
@@ -127,7 +145,7 @@ namespace AptReady.Cmdlets.Infrastructure
             {
                 foreach (string name in ComputerName)
                 {
-                    StartHost(name, () => ResolveOwnSession(name));
+                    StartHost(name, SessionFor(name));
                 }
             }
 
@@ -146,23 +164,28 @@ namespace AptReady.Cmdlets.Infrastructure
         /// <summary>Maps a cmdlet's own exceptions to an error record; null leaves it to the base.</summary>
         internal virtual ErrorRecord? ErrorFor(Exception exception, object computerName) => null;
 
-        private IRemoteSession ResolveOwnSession(string name)
+        /// <summary>
+        /// Resolves the host's session from the parameters bound for this pipeline record. Called on
+        /// the pipeline thread: the next record rebinds Port and UserName.
+        /// </summary>
+        private Func<IRemoteSession> SessionFor(string name)
         {
             string user = UserName ?? Credential?.UserName ?? Environment.UserName;
-            var pooled = _pool!.Find(user, name, Port);
+            int port = Port;
+            var pooled = _pool!.Find(user, name, port);
             if (pooled != null && KeyFilePath == null && Credential == null)
             {
-                return pooled;
+                return () => pooled;
             }
 
-            var target = new SshTarget(name, Port, user)
+            var target = new SshTarget(name, port, user)
             {
                 KeyFilePaths = ResolveKeyPaths(),
                 KeyPassphrase = KeyPassphrase,
                 Password = Credential?.Password,
                 ConnectTimeout = ConnectTimeout,
             };
-            return _pool.GetOrAdd(target, _connector!);
+            return () => _pool.GetOrAdd(target, _connector!);
         }
 
         private IRemoteSession ResolveCallerSession(object sessionObject)
