@@ -56,6 +56,11 @@ function Invoke-Build {
     Get-ChildItem $binOut -Filter *.dll |
         Where-Object Name -NotIn 'AptReady.dll', 'System.Management.Automation.dll' |
         Copy-Item -Destination $deps
+    # Help from the sources: XML doc comments and docs/examples (a fresh pwsh imports the module).
+    dotnet pwsh -NoProfile -NonInteractive -File "$root/tools/New-ModuleHelp.ps1" -ModulePath (Join-Path $moduleRoot 'AptReady.psd1') `
+        -DocumentationXml "$binOut/AptReady.xml" -ExamplesPath "$root/docs/examples" `
+        -OutputPath (Join-Path $moduleRoot 'en-US/AptReady.dll-Help.xml') | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw 'Writing the help failed.' }
     Write-Host "Module laid out in $moduleRoot"
 }
 
