@@ -151,6 +151,21 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
         }
     }
 
+    Context 'the end of a session' {
+        It 'closes its connections when the module is removed' {
+            $log = Join-Path $target.Root 'var/log/aptready-sshd.log'
+            $closedBefore = @(Select-String -Path $log -Pattern 'Disconnected from user aptready').Count
+            $stillOpen = Invoke-InFreshRunspace {
+                param($s, $logPath)
+                Test-AptLock @s | Out-Null
+                Remove-Module AptReady
+                Start-Sleep -Milliseconds 500
+                @(Select-String -Path $logPath -Pattern 'Disconnected from user aptready').Count
+            } -ArgumentList $splat, $log
+            $stillOpen - $closedBefore | Should -Be 1
+        }
+    }
+
     Context 'Ctrl+C' {
         It 'ends a long connect wait promptly' {
             $ps = [powershell]::Create()

@@ -14,7 +14,20 @@ namespace AptReady.Cmdlets.Infrastructure
 
         public static SshSessionPool PoolFor(Runspace? runspace)
         {
-            return runspace == null ? NoRunspacePool : Pools.GetValue(runspace, _ => new SshSessionPool());
+            return runspace == null ? NoRunspacePool : Pools.GetValue(runspace, Create);
+        }
+
+        private static SshSessionPool Create(Runspace runspace)
+        {
+            // A runspace that closes without Remove-Module (a thread job, a script's end) closes its connections too.
+            runspace.StateChanged += (_, e) =>
+            {
+                if (e.RunspaceStateInfo.State == RunspaceState.Closed || e.RunspaceStateInfo.State == RunspaceState.Broken)
+                {
+                    Release(runspace);
+                }
+            };
+            return new SshSessionPool();
         }
 
         /// <summary>Closes the runspace's connections (Remove-Module, runspace end).</summary>
