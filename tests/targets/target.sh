@@ -39,6 +39,13 @@ free_port() {
     die "no free loopback port found"
 }
 
+# Whether an SSH server answers on the port (its banner, not just any listener).
+ssh_banner() {
+    local banner
+    banner=$(timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && head -c 4 <&3' sh "$1" 2>/dev/null) || return 1
+    [ "$banner" = "SSH-" ]
+}
+
 read_state() {
     local state=${1:?state folder}
     [ -f "$state/info" ] || die "'$state' is not a target state folder"
@@ -70,6 +77,8 @@ cmd_start() {
     mkdir -p "$state/up" "$state/work" "$state/root"
     mount -t overlay overlay -o "lowerdir=$rootfs,upperdir=$state/up,workdir=$state/work" "$state/root"
     local root=$state/root
+    # A start that fails half-way leaves nothing behind: no mount, no folder, no process.
+    trap 'cleanup_failed_start "$state"' EXIT
 
     local ports=("$@")
     [ ${#ports[@]} -gt 0 ] || ports=("$(free_port)")
@@ -127,7 +136,7 @@ cmd_start() {
     for _ in $(seq 1 200); do
         up=1
         for p in "${ports[@]}"; do
-            (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { up=0; break; }
+            ssh_banner "$p" || { up=0; break; }
         done
         [ $up -eq 1 ] && break
         kill -0 "$unshare_pid" 2>/dev/null || break
@@ -154,7 +163,17 @@ HOSTNAME=$hostname
 UNSHARE_PID=$unshare_pid
 INIT_PID=$init_pid
 EOF
+    trap - EXIT
     cat "$state/info"
+}
+
+cleanup_failed_start() {
+    local state=$1
+    [ -f "$state/info" ] && return 0
+    [ -n "${init_pid:-}" ] && kill -KILL "$init_pid" 2>/dev/null
+    [ -n "${unshare_pid:-}" ] && for _ in $(seq 1 40); do kill -0 "$unshare_pid" 2>/dev/null || break; sleep 0.05; done
+    mountpoint -q "$state/root" && umount -l "$state/root"
+    rm -rf --one-file-system "$state"
 }
 
 cmd_stop() {
