@@ -149,12 +149,6 @@ namespace AptReady.Cmdlets.Infrastructure
         private IRemoteSession ResolveOwnSession(string name)
         {
             string user = UserName ?? Credential?.UserName ?? Environment.UserName;
-            var pooled = _pool!.Find(user, name, Port);
-            if (pooled != null && KeyFilePath == null && Credential == null)
-            {
-                return pooled;
-            }
-
             var target = new SshTarget(name, Port, user)
             {
                 KeyFilePaths = ResolveKeyPaths(),
@@ -162,16 +156,10 @@ namespace AptReady.Cmdlets.Infrastructure
                 Password = Credential?.Password,
                 ConnectTimeout = ConnectTimeout,
             };
-            return _pool.GetOrAdd(target, _connector!);
+            return SessionResolution.Own(_pool!, _connector!, target, hasCredentials: KeyFilePath != null || Credential != null);
         }
 
-        private IRemoteSession ResolveCallerSession(object sessionObject)
-        {
-            var session = CallerSshSession.FromSessionObject(sessionObject);
-            // Later cmdlets of the pipeline find it by user, host and port, as they find AptReady's own.
-            _pool!.Register(session.UserName, session.ComputerName, session.Port, session);
-            return session;
-        }
+        private IRemoteSession ResolveCallerSession(object sessionObject) => SessionResolution.Caller(_pool!, sessionObject);
 
         private string[] ResolveKeyPaths()
         {
