@@ -7,6 +7,10 @@ BeforeDiscovery {
     $cases = $CloudConfigCases
 }
 
+AfterAll {
+    Remove-Item (Join-Path ([IO.Path]::GetTempPath()) "aptready-cc-keys-$PID") -Recurse -Force -ErrorAction Ignore
+}
+
 BeforeAll {
     Import-Module $env:APTREADY_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestTargets.psm1') -Force
@@ -18,13 +22,19 @@ BeforeAll {
         $name = "cc-$([guid]::NewGuid().ToString('N')).yml"
         [IO.File]::WriteAllText((Join-Path $Target.Root "tmp/$name"), $Yaml, $script:Utf8)
         try {
-            $json = Invoke-InTarget $Target python3 -c 'import yaml,json,sys; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))))' "/tmp/$name"
+            $json = Invoke-InTarget -Target $Target -Command python3, -c, 'import yaml,json,sys; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))))', "/tmp/$name"
             if ($LASTEXITCODE -ne 0) { throw "PyYAML could not read the document: $json" }
             ($json -join "`n") | ConvertFrom-Json -AsHashtable -DateKind String -Depth 100
         }
         finally {
             Remove-Item (Join-Path $Target.Root "tmp/$name") -ErrorAction Ignore
         }
+    }
+
+    # Invoke-InTarget binds '-c', '-f', ... to its own parameters unless the command is passed as one array.
+    function InTarget {
+        param($Target)
+        Invoke-InTarget -Target $Target -Command ([string[]]$args)
     }
 
     function Get-At($Node, [object[]] $Path) {
@@ -74,6 +84,15 @@ Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>
         $target | Stop-TestTarget
     }
 
+    # First: a pooled connection (verified earlier) would be reused whatever fingerprint is asked for.
+    It 'refuses a host whose key does not match the pinned fingerprint' {
+        $bad = Get-TargetSplat $target
+        $bad.HostKeyFingerprint = 'SHA256:' + ('A' * 43)
+        $r = New-CloudConfig -HostName x -ValidateOn $bad -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HostKeyMismatch,*'
+        $r.SchemaValid | Should -BeNullOrEmpty
+    }
+
     It 'passes the real cloud-init schema and reads back exactly: <Name>' -ForEach $cases {
         $r = New-CloudConfig @Params -ValidateOn $target -WarningAction SilentlyContinue -ErrorAction Stop
         $r.SchemaValid | Should -BeTrue -Because $r.SchemaOutput
@@ -113,12 +132,33 @@ Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>
         Get-ChildItem (Join-Path $target.Root 'tmp') -Filter 'aptready-cloud-config.*' | Should -BeNullOrEmpty
     }
 
-    It 'refuses a host whose key does not match the pinned fingerprint' {
-        $bad = Get-TargetSplat $target
-        $bad.HostKeyFingerprint = 'SHA256:' + ('A' * 43)
-        $r = New-CloudConfig -HostName x -ValidateOn $bad -ErrorVariable errs -ErrorAction SilentlyContinue
-        $errs[0].FullyQualifiedErrorId | Should -BeLike 'HostKeyMismatch,*'
-        $r.SchemaValid | Should -BeNullOrEmpty
+}
+
+Describe 'New-CloudConfig -ValidateOn a Posh-SSH session' -Tag 'CloudConfig', 'Integration' {
+    BeforeAll {
+        $target = Start-TestTarget -Suite trixie
+        # A fresh pwsh that loads SSH.NET 2024.2.0 before AptReady, as Posh-SSH does.
+        $json = & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Scripts/CloudConfigPoshSession.ps1') `
+            -ModulePath $env:APTREADY_MODULE -Port $target.Port -UserName $target.UserName `
+            -KeyFilePath $target.KeyFilePath -HostKeyFingerprint $target.HostKeyFingerprint 2>&1
+        $run = ($json | Out-String) | ConvertFrom-Json
+    }
+    AfterAll {
+        $target | Stop-TestTarget
+    }
+
+    It 'checks the document through the session''s own client, the document on its standard input' {
+        $run.ValidSchema | Should -BeTrue
+        $run.ValidVersion | Should -Be '25.1.4'
+        $run.ValidatedOnHost | Should -Be '127.0.0.1'
+        $run.ValidatedOnPort | Should -Be $target.Port
+        $run.InvalidSchema | Should -BeFalse
+        $run.InvalidErrorId | Should -BeLike 'CloudConfigSchemaInvalid,*'
+    }
+
+    It 'says so when the session''s SSH.NET cannot write standard input' {
+        $run.LegacyErrorId | Should -BeLike 'SessionUnusable,*'
+        $run.LegacyErrorMessage | Should -Match 'standard input'
     }
 }
 
@@ -131,14 +171,14 @@ Describe 'A NoCloud seed from New-CloudConfig boots real cloud-init <CloudInit> 
         $r = New-CloudConfig -HostName ci-seed -Fqdn ci-seed.example.test -Locale C.UTF-8 -Timezone Etc/UTC `
             -User @{ name = 'deployer'; groups = 'adm'; shell = '/bin/bash'; sudo = 'ALL=(ALL) NOPASSWD:ALL'; ssh_authorized_keys = $clientKey } `
             -WriteFile @{ path = '/etc/aptready/hello.txt'; content = $content; permissions = '0640'; owner = 'root:adm' } `
-            -RunCommand (, @('sh', '-c', 'echo ran > /var/tmp/aptready-runcmd')), 'touch "/var/tmp/aptready shell"' `
+            -RunCommand @('sh', '-c', 'echo ran > /var/tmp/aptready-runcmd'), 'touch "/var/tmp/aptready shell"' `
             -BootCommand 'echo boot > /var/tmp/aptready-bootcmd' `
             -GenerateHostKey -SeedPath $seedDir -InstanceId "iid-aptready-$Suite" -ValidateOn $target -ErrorAction Stop
         $stages = foreach ($stage in @('init', '--local'), @('init'), @('modules', '--mode', 'config'), @('modules', '--mode', 'final')) {
-            $log = Invoke-InTarget $target cloud-init @stage 2>&1
+            $log = Invoke-InTarget -Target $target -Command (@('cloud-init') + $stage) 2>&1
             [pscustomobject]@{ Stage = $stage -join ' '; ExitCode = $LASTEXITCODE; Log = $log -join "`n" }
         }
-        $status = (Invoke-InTarget $target cloud-init status --format json) -join "`n" | ConvertFrom-Json
+        $status = (InTarget $target cloud-init status --format json) -join "`n" | ConvertFrom-Json
     }
     AfterAll {
         $target | Stop-TestTarget
@@ -155,36 +195,36 @@ Describe 'A NoCloud seed from New-CloudConfig boots real cloud-init <CloudInit> 
         foreach ($s in $stages) { $s.ExitCode | Should -Be 0 -Because "cloud-init $($s.Stage): $($s.Log)" }
         $status.status | Should -Be 'done'
         @($status.errors) | Should -BeNullOrEmpty
-        (Invoke-InTarget $target cat /run/cloud-init/result.json) -join "`n" | ConvertFrom-Json |
+        (InTarget $target cat /run/cloud-init/result.json) -join "`n" | ConvertFrom-Json |
             ForEach-Object { @($_.v1.errors) | Should -BeNullOrEmpty }
     }
 
     It 'created the user with its key and sudo rule' {
-        (Invoke-InTarget $target getent passwd deployer) | Should -BeLike 'deployer:*:/home/deployer:/bin/bash'
-        (Invoke-InTarget $target id -nG deployer) -split ' ' | Should -Contain 'adm'
-        (Invoke-InTarget $target cat /home/deployer/.ssh/authorized_keys) | Should -Contain $clientKey
-        (Invoke-InTarget $target cat /etc/sudoers.d/90-cloud-init-users) | Should -Contain 'deployer ALL=(ALL) NOPASSWD:ALL'
+        (InTarget $target getent passwd deployer) | Should -BeLike 'deployer:*:/home/deployer:/bin/bash'
+        (InTarget $target id -nG deployer) -split ' ' | Should -Contain 'adm'
+        (InTarget $target cat /home/deployer/.ssh/authorized_keys) | Should -Contain $clientKey
+        (InTarget $target cat /etc/sudoers.d/90-cloud-init-users) | Should -Contain 'deployer ALL=(ALL) NOPASSWD:ALL'
     }
 
     It 'wrote the file byte for byte with its mode and owner, and ran bootcmd and runcmd' {
         [IO.File]::ReadAllBytes((Join-Path $target.Root 'etc/aptready/hello.txt')) | Should -Be $script:Utf8.GetBytes($content)
-        (Invoke-InTarget $target stat -c '%a %U:%G' /etc/aptready/hello.txt) | Should -Be '640 root:adm'
-        (Invoke-InTarget $target cat /var/tmp/aptready-runcmd) | Should -Be 'ran'
-        Invoke-InTarget $target test -e '/var/tmp/aptready shell'; $LASTEXITCODE | Should -Be 0
-        (Invoke-InTarget $target cat /var/tmp/aptready-bootcmd) | Should -Be 'boot'
+        (InTarget $target stat -c '%a %U:%G' /etc/aptready/hello.txt) | Should -Be '640 root:adm'
+        (InTarget $target cat /var/tmp/aptready-runcmd) | Should -Be 'ran'
+        InTarget $target test -e '/var/tmp/aptready shell'; $LASTEXITCODE | Should -Be 0
+        (InTarget $target cat /var/tmp/aptready-bootcmd) | Should -Be 'boot'
     }
 
     It 'set the host name, /etc/hosts, time zone, and ran no apt-get' {
-        (Invoke-InTarget $target hostname) | Should -Be 'ci-seed'
-        (Invoke-InTarget $target cat /etc/hosts) -join "`n" | Should -Match 'ci-seed\.example\.test'
-        (Invoke-InTarget $target readlink -f /etc/localtime) | Should -Be '/usr/share/zoneinfo/Etc/UTC'
+        (InTarget $target hostname) | Should -Be 'ci-seed'
+        (InTarget $target cat /etc/hosts) -join "`n" | Should -Match 'ci-seed\.example\.test'
+        (InTarget $target readlink -f /etc/localtime) | Should -Be '/usr/share/zoneinfo/Etc/UTC'
         (Get-Content (Join-Path $target.Root 'var/log/cloud-init.log') -Raw) | Should -Not -Match "apt-get"
     }
 
     It 'installed the generated host key: ssh-keygen agrees on it and sshd serves it' {
-        $public = Invoke-InTarget $target ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub
+        $public = InTarget $target ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub
         ($public -split ' ')[1] | Should -Be $r.HostKeyFingerprint
-        $derived = Invoke-InTarget $target ssh-keygen -y -f /etc/ssh/ssh_host_ed25519_key
+        $derived = InTarget $target ssh-keygen -y -f /etc/ssh/ssh_host_ed25519_key
         (($derived -split ' ')[0..1] -join ' ') | Should -Be ((($r.HostKeyPublicKey) -split ' ')[0..1] -join ' ')
 
         & bash $script:TargetScript sshd-start $target.State
@@ -223,7 +263,7 @@ Describe 'New-CloudConfig on the local machine' -Tag 'CloudConfig' {
     It 'writes a NoCloud ISO labelled cidata whose Joliet files isoinfo reads back' {
         $iso = Join-Path $TestDrive 'seed.iso'
         $r = New-CloudConfig -HostName seedhost -User debian -SshAuthorizedKey $ed -SeedPath $iso -InstanceId iid-iso-1 `
-            -NetworkConfig @{ version = 2; ethernets = @{ eth0 = @{ dhcp4 = $true } } }
+            -NetworkConfig ([ordered]@{ version = 2; ethernets = @{ eth0 = @{ dhcp4 = $true } } })
         $r.WrittenPaths | Should -Be @($iso)
         $r.InstanceId | Should -Be 'iid-iso-1'
         (& isoinfo -d -i $iso) | Should -Contain 'Volume id: cidata'

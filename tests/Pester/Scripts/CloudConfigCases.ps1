@@ -146,7 +146,7 @@ $script:CloudConfigCases = @(
 
     New-Case 'runcmd and bootcmd: hostile shell lines and an argument vector' @{
         RunCommand = @($nonBlank + , [string[]]$hostile)
-        BootCommand = @('echo "boot: #1" > /dev/null', , @('printf', '%s\n', '- *&!'))
+        BootCommand = @('echo "boot: #1" > /dev/null', @('printf', '%s\n', '- *&!'))
     } @(
         for ($j = 0; $j -lt $nonBlank.Count; $j++) { Expect @('runcmd', $j) $nonBlank[$j] }
         for ($j = 0; $j -lt $hostile.Count; $j++) { Expect @('runcmd', $nonBlank.Count, $j) $hostile[$j] }
