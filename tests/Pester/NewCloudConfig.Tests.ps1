@@ -399,6 +399,27 @@ Describe 'New-CloudConfig on the local machine' -Tag 'CloudConfig' {
         $errs[0].Exception.Message | Should -Match "'hostname'"
     }
 
+    It 'stops at once on Ctrl+C while -ValidateOn waits for a host that does not answer' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                param($Module, $Key)
+                Import-Module $Module
+                New-CloudConfig -HostName stop -ValidateOn @{ ComputerName = '127.0.0.2'; Port = 9; UserName = 'nobody'; KeyFilePath = $Key; HostKeyFingerprint = 'SHA256:' + ('A' * 43); ConnectTimeout = [timespan]'00:10:00' }
+            }).AddArgument($env:APTREADY_MODULE).AddArgument((Join-Path $keyFolder 'id'))
+            $handle = $ps.BeginInvoke()
+            Start-Sleep -Seconds 2
+            $handle.IsCompleted | Should -BeFalse -Because 'the connection is retried until its deadline'
+            $ps.Stop()
+            # A hang guard, not a timing assertion: without cancellation this would wait ten minutes.
+            $handle.AsyncWaitHandle.WaitOne([timespan]'00:00:30') | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $ps.Dispose()
+        }
+    }
+
     Context 'bad input is a parameter validation error naming the value' {
         It '<Name>' -ForEach @(
             @{ Name = 'an invalid user name'; Params = @{ User = 'Bad User' }; Value = 'Bad User' }

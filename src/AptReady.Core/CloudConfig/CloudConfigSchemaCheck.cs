@@ -38,7 +38,10 @@ namespace AptReady.Core.CloudConfig
             "cat >\"$f\" || exit " + StandardInputUnreadable,
             "command -v cloud-init >/dev/null 2>&1 || { echo 'cloud-init is not installed on this host' >&2; exit " + NotInstalled + "; }",
             "printf '" + FileMarker + "%s\\n' \"$f\"",
-            "printf '" + VersionMarker + "%s\\n' \"$(cloud-init --version 2>&1 | head -n 1)\"",
+            // dpkg's record costs nothing; 'cloud-init --version' starts Python (about as long as the check itself).
+            "v=$(dpkg-query -W -f='${db:Status-Status} ${Version}' cloud-init 2>/dev/null)",
+            "case \"$v\" in 'installed '*) v=${v#installed } ;; *) v=$(cloud-init --version 2>&1 | head -n 1) ;; esac",
+            "printf '" + VersionMarker + "%s\\n' \"$v\"",
             "LC_ALL=C.UTF-8 cloud-init schema -c \"$f\" 2>&1",
             "rc=$?",
             "printf '" + ExitMarker + "%s\\n' \"$rc\"",
@@ -129,12 +132,20 @@ namespace AptReady.Core.CloudConfig
             _ => "unexpected",
         };
 
-        // '/usr/bin/cloud-init 22.4.2' (22.x–25.x) → '22.4.2'; anything else is kept as printed.
-        private static string CloudInitVersion(string printed)
+        // dpkg's '22.4.2-1+deb12u4' or '1:24.4-0ubuntu1', or cloud-init's '/usr/bin/cloud-init 22.4.2' → the upstream version.
+        internal static string CloudInitVersion(string printed)
         {
-            string trimmed = printed.Trim();
-            int space = trimmed.LastIndexOf(' ');
-            return space >= 0 ? trimmed.Substring(space + 1) : trimmed;
+            string version = printed.Trim();
+            int space = version.LastIndexOf(' ');
+            version = space >= 0 ? version.Substring(space + 1) : version;
+            int colon = version.IndexOf(':');
+            if (colon >= 0 && colon < version.Length - 1 && version.Substring(0, colon).All(char.IsDigit))
+            {
+                version = version.Substring(colon + 1);
+            }
+
+            int revision = version.LastIndexOf('-');
+            return revision > 0 ? version.Substring(0, revision) : version;
         }
 
         private static string[] SecretFragments(IEnumerable<string>? secrets)

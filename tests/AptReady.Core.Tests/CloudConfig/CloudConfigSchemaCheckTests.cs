@@ -53,6 +53,17 @@ namespace AptReady.Core.Tests.CloudConfig
             Assert.DoesNotContain("APTREADY-SCHEMA", verdict.Output);
         }
 
+        [Theory]
+        [InlineData("22.4.2-1+deb12u4", "22.4.2")]
+        [InlineData("25.1.4-1", "25.1.4")]
+        [InlineData("1:24.4.1-0ubuntu0~24.04.1", "24.4.1")]
+        [InlineData("/usr/bin/cloud-init 22.4.2", "22.4.2")]
+        [InlineData("/usr/local/bin/cloud-init 25.1", "25.1")]
+        public void ReadsTheVersionFromDpkgOrCloudInit(string printed, string version)
+        {
+            Assert.Equal(version, CloudConfigSchemaCheck.CloudInitVersion(printed));
+        }
+
         [Fact]
         public void RedactsSecretsCloudInitQuotesBack()
         {
