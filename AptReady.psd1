@@ -12,6 +12,7 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Test-AptLock'
+        'New-CloudConfig'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -171,30 +171,18 @@ namespace AptReady.Cmdlets.Infrastructure
         private Func<IRemoteSession> SessionFor(string name)
         {
             string user = UserName ?? Credential?.UserName ?? Environment.UserName;
-            int port = Port;
-            var pooled = _pool!.Find(user, name, port);
-            if (pooled != null && KeyFilePath == null && Credential == null)
-            {
-                return () => pooled;
-            }
-
-            var target = new SshTarget(name, port, user)
+            var target = new SshTarget(name, Port, user)
             {
                 KeyFilePaths = ResolveKeyPaths(),
                 KeyPassphrase = KeyPassphrase,
                 Password = Credential?.Password,
                 ConnectTimeout = ConnectTimeout,
             };
-            return () => _pool.GetOrAdd(target, _connector!);
+            bool hasCredentials = KeyFilePath != null || Credential != null;
+            return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials);
         }
 
-        private IRemoteSession ResolveCallerSession(object sessionObject)
-        {
-            var session = CallerSshSession.FromSessionObject(sessionObject);
-            // Later cmdlets of the pipeline find it by user, host and port, as they find AptReady's own.
-            _pool!.Register(session.UserName, session.ComputerName, session.Port, session);
-            return session;
-        }
+        private IRemoteSession ResolveCallerSession(object sessionObject) => SessionResolution.Caller(_pool!, sessionObject);
 
         private string[] ResolveKeyPaths()
         {

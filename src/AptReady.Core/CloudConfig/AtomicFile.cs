@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 namespace AptReady.Core.CloudConfig
 {
     /// <summary>Writes a file all at once: a temporary file in the same folder, then a rename over the target.</summary>
-    internal static class AtomicFile
+    public static class AtomicFile
     {
         /// <summary>
         /// Writes <paramref name="content"/> to <paramref name="path"/>. Without <paramref name="force"/> an

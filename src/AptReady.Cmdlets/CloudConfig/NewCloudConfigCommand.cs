@@ -1,0 +1,509 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Text;
+using System.Threading.Tasks;
+using AptReady.Cmdlets.Infrastructure;
+using AptReady.Core.CloudConfig;
+using AptReady.Core.Remote;
+using AptReady.Transport;
+
+namespace AptReady.Cmdlets.CloudConfig
+{
+    /// <summary>
+    /// Builds a cloud-config document from typed parameters (written by a YAML library, never by string
+    /// concatenation), checks it locally and optionally with a target's own cloud-init schema, and writes it
+    /// as a user-data file or a NoCloud seed (ISO 9660 image labelled cidata, or a folder). Package update and
+    /// upgrade are off unless asked, so cloud-init's final stage does not race the first provisioning step.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "CloudConfig", DefaultParameterSetName = DocumentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(CloudConfigResult))]
+    public sealed class NewCloudConfigCommand : CancellableCmdlet
+    {
+        private const string DocumentSet = "Document";
+
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+        private IDictionary? _additionalConfig;
+        private string? _networkConfig;
+        private IRemoteSession? _validationSession;
+
+        /// <summary>
+        /// Users to create. A name (a string) makes an administrator: login shell /bin/bash, sudo without a
+        /// password (ALL=(ALL) NOPASSWD:ALL), password login locked, and the keys of -SshAuthorizedKey. A
+        /// hashtable gives every field: name, groups, shell, sudo, ssh_authorized_keys, lock_passwd.
+        /// </summary>
+        [Parameter(Position = 0)]
+        [Alias("UserName")]
+        [ValidateNotNullOrEmpty]
+        [ValidateCloudConfig(CloudConfigArgumentKind.User)]
+        public object[]? User { get; set; }
+
+        /// <summary>
+        /// OpenSSH public key lines (for example Get-Content ~/.ssh/id_ed25519.pub) for each user given by
+        /// name, or for the image's default user when no user is given by name. Blank and '#' lines are skipped.
+        /// </summary>
+        [Parameter]
+        [ValidateCloudConfig(CloudConfigArgumentKind.SshAuthorizedKey)]
+        public string[]? SshAuthorizedKey { get; set; }
+
+        /// <summary>Keep the image's default user (users: starts with 'default') besides the users given.</summary>
+        [Parameter]
+        public SwitchParameter IncludeDefaultUser { get; set; }
+
+        /// <summary>The VM's host name (RFC 1123); also the seed's local-hostname.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.HostName)]
+        public string? HostName { get; set; }
+
+        /// <summary>The VM's fully qualified domain name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.Fqdn)]
+        public string? Fqdn { get; set; }
+
+        /// <summary>Let cloud-init write the host name into /etc/hosts (manage_etc_hosts). On by default when -HostName or -Fqdn is given, so sudo does not stall on a DNS lookup; -ManageEtcHosts:$false turns it off.</summary>
+        [Parameter]
+        public SwitchParameter ManageEtcHosts { get; set; }
+
+        /// <summary>The time zone, such as Etc/UTC or Europe/Berlin.</summary>
+        [Parameter]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.Timezone)]
+        public string? Timezone { get; set; }
+
+        /// <summary>The locale, such as C.UTF-8 or en_US.UTF-8.</summary>
+        [Parameter]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.Locale)]
+        public string? Locale { get; set; }
+
+        /// <summary>Set package_update: true (cloud-init runs apt-get update in its final stage). Off by default.</summary>
+        [Parameter]
+        public SwitchParameter PackageUpdate { get; set; }
+
+        /// <summary>Set package_upgrade: true (cloud-init runs apt-get update and upgrade in its final stage). Off by default.</summary>
+        [Parameter]
+        public SwitchParameter PackageUpgrade { get; set; }
+
+        /// <summary>
+        /// Packages for cloud-init to install (packages:). cloud-init then runs apt-get update in its final
+        /// stage even with package_update: false; installing with Invoke-AptGet after Wait-CloudInit is safer.
+        /// </summary>
+        [Parameter]
+        [ValidateCloudConfig(CloudConfigArgumentKind.Package)]
+        public string[]? Package { get; set; }
+
+        /// <summary>
+        /// Files to write (write_files), as hashtables: path (absolute), content (a string, or a byte[] for
+        /// binary content), permissions (octal, such as '0644'), owner ('user' or 'user:group'), append,
+        /// defer, encoding ('text', 'b64' or 'gz+b64').
+        /// </summary>
+        [Parameter]
+        [ValidateCloudConfig(CloudConfigArgumentKind.WriteFile)]
+        public object[]? WriteFile { get; set; }
+
+        /// <summary>Commands run once per instance at the end of boot (runcmd): a string is a /bin/sh line, an array of strings a program and its arguments run without a shell.</summary>
+        [Parameter]
+        [ValidateCloudConfig(CloudConfigArgumentKind.RunCommand)]
+        public object[]? RunCommand { get; set; }
+
+        /// <summary>Commands run early on every boot (bootcmd): a string is a /bin/sh line, an array of strings a program and its arguments.</summary>
+        [Parameter]
+        [ValidateCloudConfig(CloudConfigArgumentKind.BootCommand)]
+        public object[]? BootCommand { get; set; }
+
+        /// <summary>An http:// or https:// proxy for apt (apt: proxy:).</summary>
+        [Parameter]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.AptProxy)]
+        public string? AptProxy { get; set; }
+
+        /// <summary>apt sources (apt: sources:), as hashtables: name, source (a sources.list line), and optionally key (an ASCII-armored public key block) or keyid.</summary>
+        [Parameter]
+        [ValidateCloudConfig(CloudConfigArgumentKind.AptSource)]
+        public object[]? AptSource { get; set; }
+
+        /// <summary>What to do once cloud-init has finished (power_state): 'reboot', 'poweroff' or 'halt', or a hashtable with mode, delay (minutes), message, timeout (seconds) and condition.</summary>
+        [Parameter]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.PowerState)]
+        public object? PowerState { get; set; }
+
+        /// <summary>Any other cloud-config, as a hashtable (or PSCustomObject) of keys to values; merged in last. A key also set by a parameter is merged when both are mappings, otherwise it is an error.</summary>
+        [Parameter]
+        [Alias("Merge")]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.AdditionalConfig)]
+        public object? AdditionalConfig { get; set; }
+
+        /// <summary>Generate an ed25519 SSH host key and install it through ssh_keys, so the VM can be pinned from its first connection. The result carries its fingerprint and a known_hosts line; the private key is only in the document.</summary>
+        [Parameter]
+        public SwitchParameter GenerateHostKey { get; set; }
+
+        /// <summary>The host name or address the result's known_hosts line is for. Defaults to -Fqdn, then -HostName.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.KnownHostsName)]
+        public string? KnownHostsName { get; set; }
+
+        /// <summary>Write the document to this file (for example a Proxmox snippet such as /var/lib/vz/snippets/vm.yml), atomically, readable by the owner only. An existing file is replaced only with -Force.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? OutFile { get; set; }
+
+        /// <summary>Write a NoCloud seed: an ISO 9660 image labelled cidata when the path ends in .iso, otherwise a folder holding user-data, meta-data and network-config. Existing seed files are replaced only with -Force.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? SeedPath { get; set; }
+
+        /// <summary>The seed's instance-id; a new unique one by default (a new instance-id makes cloud-init run its per-instance modules again).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+        public string? InstanceId { get; set; }
+
+        /// <summary>The seed's network-config: YAML text, or a hashtable such as @{ version = 2; ethernets = @{ eth0 = @{ dhcp4 = $true } } }.</summary>
+        [Parameter]
+        [ValidateCloudConfigValue(CloudConfigArgumentKind.NetworkConfig)]
+        public object? NetworkConfig { get; set; }
+
+        /// <summary>Replace an existing -OutFile or seed.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Write the local structural findings (unknown keys, wrong types, settings that start the apt race) as warnings, and write no file when one is an error.</summary>
+        [Parameter]
+        public SwitchParameter Validate { get; set; }
+
+        /// <summary>
+        /// A host whose own cloud-init checks the document (cloud-init schema -c) before any file is written:
+        /// a Posh-SSH session, or a hashtable or object with ComputerName, Port, UserName, KeyFilePath,
+        /// HostKeyFingerprint (and optionally Credential); a pooled AptReady connection is reused.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public PSObject? ValidateOn { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            try
+            {
+                _additionalConfig = AdditionalConfig == null ? null : CloudConfigArguments.ToAdditionalConfig(AdditionalConfig);
+                _networkConfig = NetworkConfig == null ? null : CloudConfigArguments.ToNetworkConfig(NetworkConfig);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidCloudConfigArgument", ErrorCategory.InvalidArgument, null));
+            }
+
+            if (Package != null && Package.Length > 0)
+            {
+                WriteWarning("-Package makes cloud-init run apt-get update and install in its final stage, even with package_update: false, "
+                    + "while SSH is already up: a provisioning step that uses apt then races it for the locks. "
+                    + "Installing with Invoke-AptGet after Wait-CloudInit is the safer path.");
+            }
+
+            if (ValidateOn != null)
+            {
+                try
+                {
+                    _validationSession = ResolveValidationSession(ValidateOn);
+                }
+                catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is RemoteSessionException)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidValidateOnSession", ErrorCategory.InvalidArgument, ValidateOn));
+                }
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            CloudConfigDocument document;
+            HostKeyPair? hostKey;
+            string yaml;
+            try
+            {
+                document = BuildDocument(out hostKey);
+                yaml = new CloudConfigYamlWriter().Write(document);
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidCloudConfig", ErrorCategory.InvalidArgument, (object?)HostName ?? Fqdn));
+                return;
+            }
+
+            IReadOnlyList<CloudConfigFinding> findings = new CloudConfigValidator().Validate(yaml);
+            var result = new CloudConfigResult(yaml, document, hostKey, KnownHostsName, findings);
+            bool writable = ReportFindings(findings);
+
+            if (_validationSession != null)
+            {
+                writable &= CheckSchema(result, hostKey);
+            }
+
+            if (writable)
+            {
+                WriteFiles(result, document);
+            }
+            else if (OutFile != null || SeedPath != null)
+            {
+                WriteVerbose("Nothing was written: the document did not pass validation.");
+            }
+
+            WriteObject(result);
+        }
+
+        private CloudConfigDocument BuildDocument(out HostKeyPair? hostKey)
+        {
+            string[] keys = CloudConfigArguments.KeyLines(SshAuthorizedKey ?? Array.Empty<string>()).ToArray();
+            object[] users = User ?? Array.Empty<object>();
+            bool anyNamedUser = users.Any(u => CloudConfigArguments.Unwrap(u) is string);
+            var userList = users.Select(u => CloudConfigArguments.ToUser(u, CloudConfigArguments.Unwrap(u) is string ? keys : Array.Empty<string>())).ToList();
+            string? duplicate = userList.GroupBy(u => u.Name).Where(g => g.Count() > 1).Select(g => g.Key).FirstOrDefault();
+            if (duplicate != null)
+            {
+                throw new ArgumentException($"The user '{duplicate}' is given twice.", nameof(User));
+            }
+
+            var document = new CloudConfigDocument
+            {
+                Users = userList,
+                IncludeDefaultUser = IncludeDefaultUser,
+                SshAuthorizedKeys = anyNamedUser ? Array.Empty<SshPublicKey>() : keys.Select(k => SshPublicKey.Parse(k, nameof(SshAuthorizedKey))).ToArray(),
+                HostName = HostName,
+                Fqdn = Fqdn,
+                Timezone = Timezone,
+                Locale = Locale,
+                PackageUpdate = PackageUpdate,
+                PackageUpgrade = PackageUpgrade,
+                Packages = Package ?? Array.Empty<string>(),
+                WriteFiles = (WriteFile ?? Array.Empty<object>()).Select(CloudConfigArguments.ToFile).ToArray(),
+                RunCommands = (RunCommand ?? Array.Empty<object>()).Select(c => CloudConfigArguments.ToCommand(c, nameof(RunCommand))).ToArray(),
+                BootCommands = (BootCommand ?? Array.Empty<object>()).Select(c => CloudConfigArguments.ToCommand(c, nameof(BootCommand))).ToArray(),
+                AptProxy = AptProxy,
+                AptSources = (AptSource ?? Array.Empty<object>()).Select(CloudConfigArguments.ToAptSource).ToArray(),
+                PowerState = PowerState == null ? null : CloudConfigArguments.ToPowerState(PowerState),
+                AdditionalConfig = _additionalConfig,
+            };
+
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(ManageEtcHosts)))
+            {
+                document.ManageEtcHosts = ManageEtcHosts.IsPresent;
+            }
+            else if (HostName != null || Fqdn != null)
+            {
+                document.ManageEtcHosts = true;
+            }
+
+            hostKey = null;
+            if (GenerateHostKey)
+            {
+                hostKey = HostKeyPair.Generate(Fqdn ?? HostName ?? string.Empty);
+                document.HostKeys = new[] { hostKey };
+            }
+
+            return document;
+        }
+
+        // Info findings go to verbose; with -Validate the others are warnings and an error blocks writing.
+        private bool ReportFindings(IReadOnlyList<CloudConfigFinding> findings)
+        {
+            bool writable = true;
+            foreach (CloudConfigFinding finding in findings)
+            {
+                if (!Validate || finding.Severity == CloudConfigFindingSeverity.Info)
+                {
+                    WriteVerbose(finding.ToString());
+                }
+                else
+                {
+                    WriteWarning(finding.ToString());
+                }
+            }
+
+            CloudConfigFinding? error = findings.FirstOrDefault(f => f.Severity == CloudConfigFindingSeverity.Error);
+            if (Validate && error != null)
+            {
+                WriteError(new ErrorRecord(
+                    new InvalidDataException("The cloud-config fails the local structural check: " + error),
+                    "CloudConfigStructureInvalid",
+                    ErrorCategory.InvalidData,
+                    (object?)HostName ?? Fqdn));
+                writable = false;
+            }
+
+            return writable;
+        }
+
+        private bool CheckSchema(CloudConfigResult result, HostKeyPair? hostKey)
+        {
+            IRemoteSession session = _validationSession!;
+            RemoteHost host = RemoteHost.Of(session);
+            RemoteCommand command = CloudConfigSchemaCheck.Build(result.Yaml);
+            WriteVerbose($"{host}: {command.Description}.");
+            Task<RemoteCommandResult> run = Task.Run(() => session.RunAsync(command, Cancellation));
+            RunPostedUntil(() => run.IsCompleted);
+
+            try
+            {
+                RemoteCommandResult output = run.GetAwaiter().GetResult();
+                CloudConfigSchemaVerdict verdict = CloudConfigSchemaCheck.Parse(output, hostKey == null ? null : new[] { hostKey.PrivateKeyPem });
+                result.SchemaVerdict = verdict;
+                result.ValidatedOn = host;
+                WriteVerbose($"{host}: cloud-init {verdict.CloudInitVersion} schema says the document is {(verdict.IsValid ? "valid" : "invalid")}: {verdict.Output}");
+                if (verdict.IsValid)
+                {
+                    return true;
+                }
+
+                WriteError(new ErrorRecord(
+                    new InvalidDataException($"cloud-init {verdict.CloudInitVersion} on {host} rejects the cloud-config: {verdict.Output}"),
+                    "CloudConfigSchemaInvalid",
+                    ErrorCategory.InvalidData,
+                    host.ComputerName));
+            }
+            catch (RemoteSessionException ex)
+            {
+                WriteError(AptReadyErrors.FromRemoteFailure(ex, host.ComputerName));
+            }
+            catch (ProbeOutputException ex)
+            {
+                WriteError(new ErrorRecord(ex, "CloudConfigSchemaCheckFailed", ErrorCategory.InvalidResult, host.ComputerName));
+            }
+
+            return false;
+        }
+
+        private void WriteFiles(CloudConfigResult result, CloudConfigDocument document)
+        {
+            string? outFile = OutFile == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
+            string? seedPath = SeedPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SeedPath);
+            bool seedIsIso = seedPath != null && seedPath.EndsWith(".iso", StringComparison.OrdinalIgnoreCase);
+            NoCloudSeed? seed = null;
+            try
+            {
+                seed = seedPath == null ? null : new NoCloudSeed(result.Yaml, document.HostName, InstanceId, _networkConfig);
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "InvalidCloudConfig", ErrorCategory.InvalidArgument, SeedPath));
+                return;
+            }
+
+            result.InstanceId = seed?.InstanceId;
+
+            // Refuse before writing anything, so one existing target does not leave the other half written.
+            string? existing = null;
+            if (!Force)
+            {
+                if (outFile != null && (File.Exists(outFile) || Directory.Exists(outFile)))
+                {
+                    existing = outFile;
+                }
+                else if (seedPath != null && seedIsIso && (File.Exists(seedPath) || Directory.Exists(seedPath)))
+                {
+                    existing = seedPath;
+                }
+                else if (seedPath != null && !seedIsIso)
+                {
+                    existing = new[] { "user-data", "meta-data", "network-config", "vendor-data" }.Select(n => Path.Combine(seedPath, n)).FirstOrDefault(File.Exists);
+                }
+            }
+
+            if (existing != null)
+            {
+                WriteError(new ErrorRecord(
+                    new IOException($"'{existing}' exists; nothing was written. Use -Force to replace it."),
+                    existing == outFile ? "OutFileExists" : "SeedPathExists",
+                    ErrorCategory.ResourceExists,
+                    existing));
+                return;
+            }
+
+            var written = new List<string>();
+            try
+            {
+                if (outFile != null && ShouldProcess(outFile, "Write cloud-config user-data"))
+                {
+                    AtomicFile.Write(outFile, Utf8.GetBytes(result.Yaml), Force);
+                    written.Add(outFile);
+                }
+
+                if (seed != null && ShouldProcess(seedPath, seedIsIso ? "Write NoCloud seed image (cidata)" : "Write NoCloud seed files"))
+                {
+                    if (seedIsIso)
+                    {
+                        seed.WriteIso(seedPath!, Force);
+                        written.Add(seedPath!);
+                    }
+                    else
+                    {
+                        written.AddRange(seed.WriteFolder(seedPath!, Force));
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, "CloudConfigWriteFailed", ErrorCategory.WriteError, seedPath ?? outFile));
+            }
+
+            result.WrittenPaths = written;
+        }
+
+        private IRemoteSession ResolveValidationSession(PSObject value)
+        {
+            SshSessionPool pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
+            object baseObject = value.BaseObject;
+            bool isBag = baseObject is IDictionary || baseObject is PSCustomObject || Property(value, "ComputerName") != null;
+            if (!isBag)
+            {
+                return SessionResolution.Caller(pool, baseObject);
+            }
+
+            string computerName = Property(value, "ComputerName") as string
+                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, HostKeyFingerprint).", nameof(ValidateOn));
+            object? portValue = Property(value, "Port");
+            int port = portValue == null ? 22 : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
+            var credential = Property(value, "Credential") as PSCredential;
+            string user = Property(value, "UserName") as string ?? credential?.UserName ?? Environment.UserName;
+            string[] keyFiles = Strings(Property(value, "KeyFilePath")).Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray();
+            string? fingerprint = Property(value, "HostKeyFingerprint") as string;
+            string[]? knownHosts = Strings(Property(value, "KnownHostsPath")) is var paths && paths.Length > 0 ? paths : null;
+            object? timeout = Property(value, "ConnectTimeout");
+
+            var connector = new SshConnector(
+                HostKeyTrustFactory.Create(fingerprint, knownHosts, false, SessionState.Path.CurrentFileSystemLocation.Path),
+                message => Post(() => WriteVerbose(message)));
+            var target = new SshTarget(computerName, port, user)
+            {
+                KeyFilePaths = keyFiles,
+                Password = credential?.Password,
+                ConnectTimeout = timeout is TimeSpan span ? span : TimeSpan.FromMinutes(2),
+            };
+            return SessionResolution.Own(pool, connector, target, hasCredentials: keyFiles.Length > 0 || credential != null);
+        }
+
+        private static object? Property(PSObject value, string name)
+        {
+            if (value.BaseObject is IDictionary dictionary)
+            {
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    if (string.Equals(CloudConfigArguments.Unwrap(entry.Key) as string, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return CloudConfigArguments.Unwrap(entry.Value);
+                    }
+                }
+
+                return null;
+            }
+
+            return CloudConfigArguments.Unwrap(value.Properties[name]?.Value);
+        }
+
+        private static string[] Strings(object? value) => value switch
+        {
+            null => Array.Empty<string>(),
+            string single => new[] { single },
+            IEnumerable list => list.Cast<object?>().Select(CloudConfigArguments.Unwrap).OfType<string>().ToArray(),
+            _ => Array.Empty<string>(),
+        };
+    }
+}

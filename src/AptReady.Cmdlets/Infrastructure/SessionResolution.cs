@@ -1,0 +1,36 @@
+using AptReady.Core.Remote;
+using AptReady.Transport;
+
+namespace AptReady.Cmdlets.Infrastructure
+{
+    /// <summary>
+    /// How a target becomes a session, shared by the remote cmdlets' base and by cmdlets that reach one
+    /// host on the side (New-CloudConfig -ValidateOn): the runspace's pooled connection when there is one,
+    /// AptReady's own SSH.NET connection otherwise, or a caller's Posh-SSH session.
+    /// </summary>
+    internal static class SessionResolution
+    {
+        /// <summary>
+        /// The pooled session for the target's user, host and port. With new credentials (a key file or a
+        /// password) a connected pooled session is still shared as it is; an idle one is replaced.
+        /// </summary>
+        public static IRemoteSession Own(SshSessionPool pool, SshConnector connector, SshTarget target, bool hasCredentials)
+        {
+            IRemoteSession? pooled = pool.Find(target.UserName, target.ComputerName, target.Port);
+            if (pooled != null && !hasCredentials)
+            {
+                return pooled;
+            }
+
+            return pool.GetOrAdd(target, connector);
+        }
+
+        /// <summary>Wraps a caller's Posh-SSH session and registers it, so later cmdlets find it by user, host and port.</summary>
+        public static IRemoteSession Caller(SshSessionPool pool, object sessionObject)
+        {
+            var session = CallerSshSession.FromSessionObject(sessionObject);
+            pool.Register(session.UserName, session.ComputerName, session.Port, session);
+            return session;
+        }
+    }
+}
