@@ -12,6 +12,7 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Test-AptLock'
+        'Invoke-AptGet'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
