@@ -31,8 +31,13 @@ namespace AptReady.Cmdlets.Apt
         private bool _noToAll;
 
         /// <summary>The apt-get operation: Update, Upgrade, DistUpgrade, Install, Remove, Purge, Autoremove or Clean.</summary>
+        // A string, not AptGetVerb: a value-type field from AptReady.Core would make PowerShell load the
+        // core while it lists the module's types, before the module's loader is installed.
         [Parameter(Mandatory = true)]
-        public AptGetVerb Command { get; set; }
+        [ValidateSet("Update", "Upgrade", "DistUpgrade", "Install", "Remove", "Purge", "Autoremove", "Clean")]
+        public string Command { get; set; } = string.Empty;
+
+        private AptGetVerb Verb => (AptGetVerb)Enum.Parse(typeof(AptGetVerb), Command, ignoreCase: true);
 
         /// <summary>
         /// The packages for Install, Remove and Purge: name, name:arch, name=version or name/release,
@@ -60,7 +65,7 @@ namespace AptReady.Cmdlets.Apt
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private bool HighImpact => Command is AptGetVerb.Remove or AptGetVerb.Purge or AptGetVerb.DistUpgrade;
+        private bool HighImpact => Verb is AptGetVerb.Remove or AptGetVerb.Purge or AptGetVerb.DistUpgrade;
 
         protected override void BeginProcessing()
         {
@@ -72,12 +77,12 @@ namespace AptReady.Cmdlets.Apt
 
             try
             {
-                _command = new AptGetCommand(Command, Package ?? Array.Empty<string>(), Simulate);
+                _command = new AptGetCommand(Verb, Package ?? Array.Empty<string>(), Simulate);
             }
             catch (ArgumentException ex)
             {
-                string id = Command.RequiresPackages() && (Package == null || Package.Length == 0) ? "PackageRequired"
-                    : Simulate && Command == AptGetVerb.Update ? "SimulateNotSupported"
+                string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? "PackageRequired"
+                    : Simulate && Verb == AptGetVerb.Update ? "SimulateNotSupported"
                     : "PackageNotAccepted";
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty).Replace(" (Parameter 'simulate')", string.Empty), ex), id, ErrorCategory.InvalidArgument, Command));
             }
