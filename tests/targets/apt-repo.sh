@@ -16,7 +16,8 @@
 #   aptready-extra 1.0   another file, to install and remove
 #   aptready-slow 1.0    its postinst sleeps for the seconds in /etc/aptready-slow-seconds if that
 #                        file exists (writing its pid to /run/aptready-slow-postinst.pid first), so a
-#                        test can catch dpkg in the middle of configuring it
+#                        test can catch dpkg in the middle of configuring it; it prints a line after
+#                        the sleep, which fails it (SIGPIPE) if apt's output pipe was broken meanwhile
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -63,6 +64,8 @@ set -e
 if [ "$1" = configure ] && [ -f /etc/aptready-slow-seconds ]; then
     echo $$ >/run/aptready-slow-postinst.pid
     sleep "$(cat /etc/aptready-slow-seconds)"
+    # Maintainer scripts print: this line fails the postinst if nobody reads apt's output any more.
+    echo "aptready-slow: configured after a slow postinst"
 fi
 echo configured >/var/lib/aptready-slow-configured
 exit 0
