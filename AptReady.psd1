@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Test-AptLock'
         'New-CloudConfig'
+        'Invoke-AptGet'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

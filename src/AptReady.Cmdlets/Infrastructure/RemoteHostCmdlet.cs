@@ -139,13 +139,19 @@ namespace AptReady.Cmdlets.Infrastructure
             {
                 PSObject session = Session;
                 object target = session.Properties["Host"]?.Value ?? session;
-                StartHost(target, () => ResolveCallerSession(session.BaseObject));
+                if (ShouldStartHost(target))
+                {
+                    StartHost(target, () => ResolveCallerSession(session.BaseObject));
+                }
             }
             else
             {
                 foreach (string name in ComputerName)
                 {
-                    StartHost(name, SessionFor(name));
+                    if (ShouldStartHost(name))
+                    {
+                        StartHost(name, SessionFor(name));
+                    }
                 }
             }
 
@@ -160,6 +166,12 @@ namespace AptReady.Cmdlets.Infrastructure
 
         /// <summary>The cmdlet's own step for one host. Returns the host's result (or an array of records).</summary>
         internal abstract Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// Called on the pipeline thread before a host is started (ShouldProcess lives here); false
+        /// skips the host without connecting to it.
+        /// </summary>
+        internal virtual bool ShouldStartHost(object target) => true;
 
         /// <summary>Maps a cmdlet's own exceptions to an error record; null leaves it to the base.</summary>
         internal virtual ErrorRecord? ErrorFor(Exception exception, object computerName) => null;

@@ -151,11 +151,12 @@ namespace AptReady.Core.Apt
         // fd 3 -> status tagger, fd 1 (via 5) -> out tagger, fd 2 (via 6) -> err tagger; apt's exit code
         // leaves through fd 7 into $(...), since a pipeline's status is its last command's. apt gets
         // none of the plumbing descriptors, so a daemon a maintainer script starts cannot hold them open.
-        // Environment: sudo resets it, so everything apt needs is set here. NEEDRESTART_MODE=l keeps
+        // The taggers ignore SIGPIPE and keep reading when the client has gone (Ctrl+C), so apt and dpkg
+        // never meet a broken pipe and run to their end. Environment: sudo resets it, so everything apt needs is set here. NEEDRESTART_MODE=l keeps
         // Ubuntu's needrestart from prompting; UCF_FORCE_CONFFOLD matches --force-confold for ucf files.
         private const string RootScriptBody = @"t=$1
 case $t in ''|*[!0-9]*) t=0 ;; esac
-tag() { while IFS= read -r l || [ -n ""$l"" ]; do printf '%s %s\n' ""$1"" ""$l""; done; }
+tag() { trap '' PIPE; while IFS= read -r l || [ -n ""$l"" ]; do printf '%s %s\n' ""$1"" ""$l"" 2>/dev/null; done; }
 echo run
 exec 4>&1
 rc=$(

@@ -126,6 +126,28 @@ namespace AptReady.Core.Apt
             return transcript;
         }
 
+        /// <summary>
+        /// Reads one streamed 'held' line (for progress while the script still runs); false for any other line.
+        /// </summary>
+        public static bool TryParseHeldLine(string line, IReadOnlyList<AptLockFile> locks, out LockHolderSighting? sighting)
+        {
+            sighting = null;
+            if (line is null || locks is null || !line.StartsWith("held ", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            try
+            {
+                sighting = ParseHeld(line.Substring(5), locks, line);
+                return true;
+            }
+            catch (ProbeOutputException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>Classifies one of apt's own lines (untagged) into the transcript.</summary>
         internal static void AddAptLine(AptGetTranscript transcript, string text)
         {

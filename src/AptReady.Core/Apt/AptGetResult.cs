@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using AptReady.Core.Locks;
+using AptReady.Core.Remote;
 
 namespace AptReady.Core.Apt
 {
@@ -9,16 +10,17 @@ namespace AptReady.Core.Apt
     public sealed class AptGetResult
     {
         public AptGetResult(
-            string computerName,
+            RemoteHost host,
             AptGetCommand command,
             AptGetTranscript lastAttempt,
             AptFailureKind failure,
             IReadOnlyList<LockHolderSighting> lockHolders,
             TimeSpan lockWait,
             int attempts,
-            TimeSpan duration)
+            TimeSpan duration,
+            bool repairedInterruptedDpkg = false)
         {
-            ComputerName = computerName ?? throw new ArgumentNullException(nameof(computerName));
+            Host = host ?? throw new ArgumentNullException(nameof(host));
             CommandLine = command ?? throw new ArgumentNullException(nameof(command));
             Transcript = lastAttempt ?? throw new ArgumentNullException(nameof(lastAttempt));
             Failure = failure;
@@ -26,13 +28,24 @@ namespace AptReady.Core.Apt
             LockWait = lockWait;
             Attempts = attempts;
             Duration = duration;
+            RepairedInterruptedDpkg = repairedInterruptedDpkg;
         }
 
         /// <summary>Builds the result of a single attempt from its transcript.</summary>
-        public static AptGetResult FromAttempt(string computerName, AptGetCommand command, AptGetTranscript transcript, AptFailureKind failure, TimeSpan duration) =>
-            new AptGetResult(computerName, command, transcript, failure, transcript.LockHolders, transcript.LockWait, 1, duration);
+        public static AptGetResult FromAttempt(RemoteHost host, AptGetCommand command, AptGetTranscript transcript, AptFailureKind failure, TimeSpan duration) =>
+            new AptGetResult(host, command, transcript, failure, transcript.LockHolders, transcript.LockWait, 1, duration);
 
-        public string ComputerName { get; }
+        /// <summary>The host, port and user this result is about.</summary>
+        public RemoteHost Host { get; }
+
+        public string ComputerName => Host.ComputerName;
+
+        public int Port => Host.Port;
+
+        public string UserName => Host.UserName;
+
+        /// <summary>Whether AptReady ran 'dpkg --configure -a' first, after finding dpkg interrupted.</summary>
+        public bool RepairedInterruptedDpkg { get; }
 
         /// <summary>The validated command.</summary>
         public AptGetCommand CommandLine { get; }

@@ -26,6 +26,10 @@ namespace AptReady.Core.Apt
     /// /var/lib/dpkg/updates/N with the locks free; apt would refuse until 'dpkg --configure -a'.</item>
     /// <item>then the root fragment's lines (<see cref="AptGetCommand"/>): <c>run</c>, <c>out</c>/<c>err</c>/<c>status</c>, <c>apt-exit N</c>.</item>
     /// </list>
+    /// <para>The root part runs under <c>setsid -w</c>: Ctrl+C on the client (SSH.NET sends TERM to the
+    /// login session's process group and closes the channel) ends the wait but leaves a running apt and
+    /// dpkg to finish; a half-run dpkg breaks systems. Their output taggers ignore SIGPIPE, so the closed
+    /// channel does not end apt either.</para>
     /// <para>"Looked free" is a moment: another process (apt-daily, unattended-upgrades) may take a lock
     /// between the last check and apt-get taking it. apt then fails with exit 100, the client probes the
     /// locks and, on contention, runs this script again; DPkg::Lock::Timeout (the time left) lets apt
@@ -75,13 +79,7 @@ namespace AptReady.Core.Apt
                 paths.Append(' ').Append(ShellQuote.Quote(lockFile.Path));
             }
 
-            string root = elevation switch
-            {
-                RootElevation.SudoNonInteractive => "exec sudo -n /bin/sh -c " + ShellQuote.Quote(command.RootScript) + " sh \"$t\"",
-                RootElevation.SudoPasswordOnStdin => "exec sudo -S -p '' /bin/sh -c " + ShellQuote.Quote(command.RootScript) + " sh \"$t\"",
-                RootElevation.AlreadyRoot => "exec /bin/sh -c " + ShellQuote.Quote(command.RootScript) + " sh \"$t\"",
-                _ => throw new ArgumentOutOfRangeException(nameof(elevation), elevation, "Unknown elevation."),
-            };
+            string root = RootCommandLine(elevation) + ShellQuote.Quote(command.RootScript) + " sh \"$t\"";
 
             // Everything substituted is a quoted word or a number printed here.
             string script = ScriptBody
@@ -93,9 +91,35 @@ namespace AptReady.Core.Apt
                 .Replace("@EXIT_TIMEOUT@", LockTimeoutExitCode.ToString(CultureInfo.InvariantCulture))
                 .Replace("@EXIT_UNREADABLE@", LocksUnreadableExitCode.ToString(CultureInfo.InvariantCulture))
                 .Replace("@EXIT_DPKG@", DpkgInterruptedExitCode.ToString(CultureInfo.InvariantCulture))
+                .Replace("@DETACH@", DetachPrelude)
                 .Replace("@ROOT@", root);
             return new RemoteCommand(script, $"wait for {command.Verb.ToAptGetWord()}'s apt locks, then run {command}");
         }
+
+        /// <summary>The command word(s) that make the root part root: sudo -n, sudo -S -p '', or nothing.</summary>
+        internal static string RootWrapper(RootElevation elevation) => elevation switch
+        {
+            RootElevation.SudoNonInteractive => "sudo -n",
+            RootElevation.SudoPasswordOnStdin => "sudo -S -p ''",
+            RootElevation.AlreadyRoot => string.Empty,
+            _ => throw new ArgumentOutOfRangeException(nameof(elevation), elevation, "Unknown elevation."),
+        };
+
+        /// <summary>"exec $detach WRAPPER /bin/sh -c ": the start of the line that runs a root fragment.</summary>
+        internal static string RootCommandLine(RootElevation elevation)
+        {
+            string wrapper = RootWrapper(elevation);
+            return "exec $detach " + (wrapper.Length > 0 ? wrapper + " " : string.Empty) + "/bin/sh -c ";
+        }
+
+        /// <summary>
+        /// Sets $detach to 'setsid -w' where setsid exists (util-linux, Essential on Debian and Ubuntu).
+        /// The root part then runs in a session of its own: when the client cancels, the SSH server
+        /// signals only the login session's process group, so apt and dpkg are not killed half-way.
+        /// </summary>
+        internal const string DetachPrelude = @"detach=
+command -v setsid >/dev/null 2>&1 && detach='setsid -w'
+";
 
         private static string Centiseconds(TimeSpan span)
         {
@@ -167,7 +191,7 @@ if [ @CHECK_DPKG@ = 1 ] && [ -d /var/lib/dpkg/updates ]; then
   done
 fi
 t=$(( (@WAIT_CS@ - waited) / 100 )); [ $t -ge 0 ] || t=0
-@ROOT@
+@DETACH@@ROOT@
 ";
     }
 }

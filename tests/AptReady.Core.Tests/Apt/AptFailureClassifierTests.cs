@@ -104,7 +104,7 @@ public class AptFailureClassifierTests
         var command = new AptGetCommand(AptGetVerb.Install, new[] { "jq" });
         var t = AptGetOutputParser.Parse(AptSamples.ScriptInstallTrixie, command.LocksToWaitFor);
 
-        var result = AptGetResult.FromAttempt("vm", command, t, AptFailureClassifier.Classify(command, t, null), TimeSpan.FromSeconds(5));
+        var result = AptGetResult.FromAttempt(Vm, command, t, AptFailureClassifier.Classify(command, t, null), TimeSpan.FromSeconds(5));
 
         Assert.True(result.Succeeded);
         Assert.Equal("apt-get install jq", result.Command);
@@ -117,5 +117,22 @@ public class AptFailureClassifierTests
         Assert.Equal(TimeSpan.FromMilliseconds(2260), result.LockWait);
         Assert.StartsWith("Reading package lists...\n", result.FullOutput);
         Assert.Empty(result.Errors);
+        Assert.Equal("vm", result.ComputerName);
+        Assert.Equal(22, result.Port);
+        Assert.Equal("debian", result.UserName);
+        Assert.Same(Vm, result.Host);
+        Assert.False(result.RepairedInterruptedDpkg);
+    }
+
+    [Fact]
+    public void AResultSaysWhenDpkgWasRepairedFirst()
+    {
+        var command = new AptGetCommand(AptGetVerb.Install, new[] { "jq" });
+        var t = AptGetOutputParser.Parse(AptSamples.ScriptInstallTrixie, command.LocksToWaitFor);
+
+        var result = new AptGetResult(Vm, command, t, AptFailureKind.None, t.LockHolders, t.LockWait, 1, TimeSpan.FromSeconds(5), repairedInterruptedDpkg: true);
+
+        Assert.True(result.RepairedInterruptedDpkg);
+        Assert.Throws<ArgumentNullException>(() => new AptGetResult(null!, command, t, AptFailureKind.None, t.LockHolders, t.LockWait, 1, TimeSpan.Zero));
     }
 }

@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using AptReady.Cmdlets.Infrastructure;
+using AptReady.Core.Apt;
+
+namespace AptReady.Cmdlets.Apt
+{
+    /// <summary>
+    /// Runs apt-get on each host as root: waits for exactly the locks the command takes (naming
+    /// their holder), retries only on lock contention within -LockTimeout, and returns one
+    /// AptGetResult per host.
+    /// </summary>
+    /// <remarks>
+    /// ConfirmImpact is Medium, the impact of Install, Upgrade, Autoremove and Clean. Remove, Purge
+    /// and DistUpgrade (which may remove packages) ask again through ShouldContinue, bypassed by
+    /// -Force or -Confirm:$false: the pattern of Microsoft's own cmdlets and the Az modules for
+    /// operations more dangerous than the cmdlet's declared impact. Declaring High instead would
+    /// make every Install prompt under the default $ConfirmPreference.
+    /// </remarks>
+    [Cmdlet(VerbsLifecycle.Invoke, "AptGet", DefaultParameterSetName = SessionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(AptGetResult))]
+    public sealed class InvokeAptGetCommand : RemoteHostCmdlet
+    {
+        private readonly ConcurrentDictionary<int, string> _aptRunningOn = new ConcurrentDictionary<int, string>();
+        private AptGetCommand? _command;
+        private bool _yesToAll;
+        private bool _noToAll;
+
+        /// <summary>The apt-get operation: Update, Upgrade, DistUpgrade, Install, Remove, Purge, Autoremove or Clean.</summary>
+        // A string, not AptGetVerb: a value-type field from AptReady.Core would make PowerShell load the
+        // core while it lists the module's types, before the module's loader is installed.
+        [Parameter(Mandatory = true)]
+        [ValidateSet("Update", "Upgrade", "DistUpgrade", "Install", "Remove", "Purge", "Autoremove", "Clean")]
+        public string Command { get; set; } = string.Empty;
+
+        private AptGetVerb Verb => (AptGetVerb)Enum.Parse(typeof(AptGetVerb), Command, ignoreCase: true);
+
+        /// <summary>
+        /// The packages for Install, Remove and Purge: name, name:arch, name=version or name/release,
+        /// checked against Debian's package-name rules before any host is contacted.
+        /// </summary>
+        [Parameter]
+        [Alias("Name")]
+        [ValidateNotNullOrEmpty]
+        [ValidatePackageSpec]
+        public string[]? Package { get; set; }
+
+        /// <summary>How long to wait, in all, for apt's and dpkg's locks to come free (default 10 minutes). The holder is named when it runs out.</summary>
+        [Parameter]
+        public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+        /// <summary>Run apt-get -s: report what would change, change nothing (not for Update).</summary>
+        [Parameter]
+        public SwitchParameter Simulate { get; set; }
+
+        /// <summary>When an earlier dpkg was interrupted, run 'dpkg --configure -a' first instead of failing with DpkgInterrupted.</summary>
+        [Parameter]
+        public SwitchParameter RepairInterruptedDpkg { get; set; }
+
+        /// <summary>Run Remove, Purge and DistUpgrade without the extra confirmation they ask for.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        private bool HighImpact => Verb is AptGetVerb.Remove or AptGetVerb.Purge or AptGetVerb.DistUpgrade;
+
+        protected override void BeginProcessing()
+        {
+            if (LockTimeout <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(AptReadyErrors.InvalidArgument(
+                    $"-LockTimeout must be positive; it was {LockTimeout}.", "InvalidLockTimeout", LockTimeout));
+            }
+
+            try
+            {
+                _command = new AptGetCommand(Verb, Package ?? Array.Empty<string>(), Simulate);
+            }
+            catch (ArgumentException ex)
+            {
+                string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? "PackageRequired"
+                    : Simulate && Verb == AptGetVerb.Update ? "SimulateNotSupported"
+                    : "PackageNotAccepted";
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty).Replace(" (Parameter 'simulate')", string.Empty), ex), id, ErrorCategory.InvalidArgument, Command));
+            }
+
+            base.BeginProcessing();
+        }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                base.ProcessRecord();
+            }
+            catch (PipelineStoppedException)
+            {
+                WarnAptGoesOn();
+                throw;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                base.EndProcessing();
+            }
+            catch (PipelineStoppedException)
+            {
+                WarnAptGoesOn();
+                throw;
+            }
+        }
+
+        internal override bool ShouldStartHost(object target)
+        {
+            string action = Simulate ? _command + " (simulated)" : _command!.ToString();
+            if (!ShouldProcess(target.ToString(), action))
+            {
+                return false;
+            }
+
+            // High impact: ask again unless told not to, or unless ShouldProcess has just asked
+            // ($ConfirmPreference Medium or lower, or -Confirm).
+            if (!HighImpact || Simulate || Force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                return true;
+            }
+
+            object? preference = GetVariableValue("ConfirmPreference");
+            if (!(preference is ConfirmImpact confirm) || confirm != ConfirmImpact.High)
+            {
+                return true;
+            }
+
+            return ShouldContinue(
+                $"{_command} on {target} may remove packages. Run it?",
+                "Confirm a high-impact apt-get operation",
+                ref _yesToAll,
+                ref _noToAll);
+        }
+
+        internal override async Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken)
+        {
+            var attempts = new AptGetAttempts(host, _command!, LockTimeout, RepairInterruptedDpkg, running =>
+            {
+                if (running)
+                {
+                    _aptRunningOn[host.ActivityId] = host.Host.ToString();
+                }
+                else
+                {
+                    _aptRunningOn.TryRemove(host.ActivityId, out _);
+                }
+            });
+            return await attempts.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
+        {
+            AptGetException apt => new ErrorRecord(apt, apt.ErrorId, apt.Category, computerName),
+            Core.Remote.ProbeOutputException _ => new ErrorRecord(exception, "AptGetOutputUnreadable", ErrorCategory.InvalidResult, computerName),
+            _ => null,
+        };
+
+        // The pipeline is stopping: its streams are closed, so the host's UI is the only way left to say it.
+        private void WarnAptGoesOn()
+        {
+            foreach (string host in _aptRunningOn.Values.Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    Host?.UI?.WriteWarningLine($"{host}: stopped waiting, but {_command} goes on running on the host; dpkg is not interrupted. Check its outcome with Test-AptLock or run Invoke-AptGet again.");
+                }
+                catch (Exception)
+                {
+                    // A host without a UI: nothing more can be said.
+                }
+            }
+        }
+    }
+}
