@@ -18,6 +18,23 @@ namespace AptReady.Transport
     /// still booting (refused, reset, no banner) until the target's connect deadline. Failures that
     /// another try cannot fix (bad credentials, an untrusted key, an unknown name) end at once.
     /// </summary>
+    /// <summary>A connected client and the host key that was verified for it.</summary>
+    public sealed class VerifiedConnection
+    {
+        public VerifiedConnection(SshClient client, string hostKeyAlgorithm, byte[] hostKey)
+        {
+            Client = client;
+            HostKeyAlgorithm = hostKeyAlgorithm;
+            HostKey = hostKey;
+        }
+
+        public SshClient Client { get; }
+
+        public string HostKeyAlgorithm { get; }
+
+        public byte[] HostKey { get; }
+    }
+
     public sealed class SshConnector
     {
         private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
@@ -32,7 +49,11 @@ namespace AptReady.Transport
             _log = log;
         }
 
-        public async Task<SshClient> ConnectAsync(SshTarget target, CancellationToken cancellationToken)
+        /// <summary>The host-key decision this connector applies; also used to re-check a pooled connection's key.</summary>
+        public HostKeyTrust Trust => _hostKeyTrust;
+
+        /// <summary>Connects and returns the client with the host key it verified.</summary>
+        public async Task<VerifiedConnection> ConnectAsync(SshTarget target, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
             var random = new Random(Guid.NewGuid().GetHashCode());
@@ -43,12 +64,16 @@ namespace AptReady.Transport
                 cancellationToken.ThrowIfCancellationRequested();
                 attempt++;
                 HostKeyCheck? refusal = null;
+                string? keyAlgorithm = null;
+                byte[]? keyBlob = null;
                 var client = new SshClient(CreateConnectionInfo(target));
                 client.KeepAliveInterval = TimeSpan.FromSeconds(15);
                 client.HostKeyReceived += (_, e) =>
                 {
                     var check = _hostKeyTrust(target.ComputerName, target.Port, e.HostKeyName, e.HostKey);
                     e.CanTrust = check.IsTrusted;
+                    keyAlgorithm = e.HostKeyName;
+                    keyBlob = e.HostKey;
                     if (!check.IsTrusted)
                     {
                         refusal = check;
@@ -65,7 +90,7 @@ namespace AptReady.Transport
                         _log?.Invoke($"{target}: connected after {attempt} attempts in {clock.Elapsed.TotalSeconds:0.0} s.");
                     }
 
-                    return client;
+                    return new VerifiedConnection(client, keyAlgorithm ?? string.Empty, keyBlob ?? Array.Empty<byte>());
                 }
                 catch (Exception ex)
                 {

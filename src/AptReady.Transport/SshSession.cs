@@ -36,6 +36,30 @@ namespace AptReady.Transport
 
         public string UserName => Target.UserName;
 
+        /// <summary>The type of the host key verified when this session last connected.</summary>
+        public string? HostKeyAlgorithm { get; private set; }
+
+        /// <summary>The host key verified when this session last connected (the public key blob).</summary>
+        public byte[]? HostKey { get; private set; }
+
+        /// <summary>
+        /// Checks the key this session's host presented against another cmdlet's host-key settings, so
+        /// sharing a pooled connection never skips a pin or a known_hosts entry that cmdlet asked for.
+        /// </summary>
+        public void EnsureTrustedBy(HostKeyTrust trust)
+        {
+            if (HostKey == null || HostKeyAlgorithm == null)
+            {
+                return;
+            }
+
+            HostKeyCheck check = trust(Target.ComputerName, Target.Port, HostKeyAlgorithm, HostKey);
+            if (!check.IsTrusted)
+            {
+                throw new RemoteSessionException(Target.ComputerName, check.Failure ?? RemoteFailure.HostKeyUnknown, check.Message);
+            }
+        }
+
         /// <summary>How many times this session opened a connection (1 unless the host went away).</summary>
         public int ConnectionCount { get; private set; }
 
@@ -128,10 +152,12 @@ namespace AptReady.Transport
                 _client?.Dispose();
                 _client = null;
                 _attempted = true;
-                SshClient client = await _connector.ConnectAsync(Target, cancellationToken).ConfigureAwait(false);
+                VerifiedConnection connection = await _connector.ConnectAsync(Target, cancellationToken).ConfigureAwait(false);
                 ConnectionCount++;
-                _client = client;
-                return client;
+                HostKeyAlgorithm = connection.HostKeyAlgorithm;
+                HostKey = connection.HostKey;
+                _client = connection.Client;
+                return connection.Client;
             }
             finally
             {

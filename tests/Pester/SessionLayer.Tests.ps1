@@ -119,6 +119,18 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
             Invoke-InFreshRunspace { param($o) Test-AptLock @o } -ArgumentList $opts | Should -HaveCount 5
         }
 
+        It 'checks a pooled connection against the pin of a later cmdlet too' {
+            Test-AptLock @splat | Should -HaveCount 5
+            $other = Join-Path ([IO.Path]::GetTempPath()) ("aptready-key-" + [guid]::NewGuid())
+            & ssh-keygen -q -t ed25519 -N '' -f $other
+            $wrong = (& ssh-keygen -lf "$other.pub") -split ' ' | Select-Object -Index 1
+            Remove-Item "$other*"
+            # No credentials: the pooled connection would serve, but its key is not the pinned one.
+            Test-AptLock -ComputerName $splat.ComputerName -Port $splat.Port -UserName $splat.UserName -HostKeyFingerprint $wrong `
+                -ErrorVariable errs -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'HostKeyMismatch,*'
+        }
+
         It 'rejects a malformed fingerprint before connecting' {
             $bad = $splat.Clone(); $bad.HostKeyFingerprint = 'SHA256:not-base64!'
             { Test-AptLock @bad -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidHostKeyFingerprint,*'

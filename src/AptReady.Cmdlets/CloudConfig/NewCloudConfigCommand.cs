@@ -469,7 +469,10 @@ namespace AptReady.Cmdlets.CloudConfig
             object? timeout = Property(value, "ConnectTimeout");
 
             var connector = new SshConnector(
-                HostKeyTrustFactory.Create(fingerprint, knownHosts, false, SessionState.Path.CurrentFileSystemLocation.Path),
+                HostKeyTrustFactory.Create(
+                    fingerprint == null ? null : AptReady.Core.HostKeys.HostKeyFingerprint.Parse(fingerprint),
+                    knownHosts?.Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray(),
+                    trustOnFirstUse: false),
                 message => Post(() => WriteVerbose(message)));
             var target = new SshTarget(computerName, port, user)
             {

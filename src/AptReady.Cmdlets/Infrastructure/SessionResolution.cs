@@ -19,10 +19,13 @@ namespace AptReady.Cmdlets.Infrastructure
             IRemoteSession? pooled = pool.Find(target.UserName, target.ComputerName, target.Port);
             if (pooled != null && !hasCredentials)
             {
+                (pooled as SshSession)?.EnsureTrustedBy(connector.Trust);
                 return pooled;
             }
 
-            return pool.GetOrAdd(target, connector);
+            SshSession session = pool.GetOrAdd(target, connector);
+            session.EnsureTrustedBy(connector.Trust);
+            return session;
         }
 
         /// <summary>Wraps a caller's Posh-SSH session and registers it, so later cmdlets find it by user, host and port.</summary>
