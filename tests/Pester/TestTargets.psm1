@@ -57,11 +57,19 @@ function Stop-TestTarget {
 function Invoke-InTarget {
     <#
     Runs a command as root inside the target's namespaces; returns its output lines.
-    A simple function on purpose: every argument after the target, -c included, goes to the command.
-    Usage: Invoke-InTarget $target /bin/sh -c 'echo hi'
+      Invoke-InTarget $target /bin/sh -c 'echo hi'             (every argument after the target, -c included)
+      Invoke-InTarget -Target $target -Command python3, -c, 'print(1)'
+    A simple function on purpose, so that the command's own switches are not taken as its parameters.
     #>
-    param($Target)
-    & bash $script:TargetScript exec $Target.State @args
+    $target = $null
+    $command = [System.Collections.Generic.List[string]]::new()
+    for ($i = 0; $i -lt $args.Count; $i++) {
+        if ($args[$i] -is [string] -and $args[$i] -eq '-Target') { $target = $args[++$i]; continue }
+        if ($args[$i] -is [string] -and $args[$i] -eq '-Command') { foreach ($part in @($args[++$i])) { $command.Add([string]$part) }; continue }
+        if ($null -eq $target) { $target = $args[$i]; continue }
+        foreach ($part in @($args[$i])) { $command.Add([string]$part) }
+    }
+    & bash $script:TargetScript exec $target.State @command
 }
 
 function Start-LockHolder {

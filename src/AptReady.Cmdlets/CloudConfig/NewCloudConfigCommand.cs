@@ -480,7 +480,7 @@ namespace AptReady.Cmdlets.CloudConfig
                 Password = credential?.Password,
                 ConnectTimeout = timeout is TimeSpan span ? span : TimeSpan.FromMinutes(2),
             };
-            return SessionResolution.Own(pool, connector, target, hasCredentials: keyFiles.Length > 0 || credential != null);
+            return SessionResolution.Own(pool, connector, target, hasCredentials: keyFiles.Length > 0 || credential != null, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
         }
 
         private static object? Property(PSObject value, string name)

@@ -191,7 +191,8 @@ namespace AptReady.Cmdlets.Infrastructure
                 ConnectTimeout = ConnectTimeout,
             };
             bool hasCredentials = KeyFilePath != null || Credential != null;
-            return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials);
+            bool explicitTrust = HostKeyFingerprint != null || KnownHostsPath != null;
+            return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials, explicitTrust);
         }
 
         private IRemoteSession ResolveCallerSession(object sessionObject) => SessionResolution.Caller(_pool!, sessionObject);

@@ -14,12 +14,21 @@ namespace AptReady.Cmdlets.Infrastructure
         /// The pooled session for the target's user, host and port. With new credentials (a key file or a
         /// password) a connected pooled session is still shared as it is; an idle one is replaced.
         /// </summary>
-        public static IRemoteSession Own(SshSessionPool pool, SshConnector connector, SshTarget target, bool hasCredentials)
+        /// <remarks>
+        /// When the caller named host-key settings of its own (<paramref name="explicitHostKeyTrust"/>), a
+        /// shared connection's key is checked against them too; without any, the check made when the
+        /// connection was opened stands, so piped cmdlets need not repeat it.
+        /// </remarks>
+        public static IRemoteSession Own(SshSessionPool pool, SshConnector connector, SshTarget target, bool hasCredentials, bool explicitHostKeyTrust)
         {
             IRemoteSession? pooled = pool.Find(target.UserName, target.ComputerName, target.Port);
             if (pooled != null && !hasCredentials)
             {
-                (pooled as SshSession)?.EnsureTrustedBy(connector.Trust);
+                if (explicitHostKeyTrust)
+                {
+                    (pooled as SshSession)?.EnsureTrustedBy(connector.Trust);
+                }
+
                 return pooled;
             }
 
