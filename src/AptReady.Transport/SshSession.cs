@@ -43,21 +43,17 @@ namespace AptReady.Transport
         public byte[]? HostKey { get; private set; }
 
         /// <summary>
-        /// Checks the key this session's host presented against another cmdlet's host-key settings, so
-        /// sharing a pooled connection never skips a pin or a known_hosts entry that cmdlet asked for.
+        /// Whether the key this session's host presented when it connected is trusted by another
+        /// cmdlet's host-key settings (true when it has not connected yet: connecting will check).
         /// </summary>
-        public void EnsureTrustedBy(HostKeyTrust trust)
+        public bool IsTrustedBy(HostKeyTrust trust)
         {
-            if (HostKey == null || HostKeyAlgorithm == null)
+            if (HostKey == null || HostKeyAlgorithm == null || !IsConnected)
             {
-                return;
+                return true;
             }
 
-            HostKeyCheck check = trust(Target.ComputerName, Target.Port, HostKeyAlgorithm, HostKey);
-            if (!check.IsTrusted)
-            {
-                throw new RemoteSessionException(Target.ComputerName, check.Failure ?? RemoteFailure.HostKeyUnknown, check.Message);
-            }
+            return trust(Target.ComputerName, Target.Port, HostKeyAlgorithm, HostKey).IsTrusted;
         }
 
         /// <summary>How many times this session opened a connection (1 unless the host went away).</summary>

@@ -40,6 +40,21 @@ namespace AptReady.Transport
             throw new InvalidOperationException($"{target} is served by a caller's session; pass it with -Session.");
         }
 
+        /// <summary>
+        /// Puts a new, not yet connected session for <paramref name="target"/> in the pool. The one it
+        /// replaces is closed: its host key is not trusted by the caller's settings.
+        /// </summary>
+        public SshSession Replace(SshTarget target, SshConnector connector)
+        {
+            var fresh = new SshSession(target, connector);
+            _sessions.AddOrUpdate(target.PoolKey, fresh, (_, existing) =>
+            {
+                (existing as IDisposable)?.Dispose();
+                return fresh;
+            });
+            return fresh;
+        }
+
         private static SshSession Replace(SshSession stale, SshTarget target, SshConnector connector)
         {
             stale.Dispose();

@@ -162,6 +162,16 @@ Describe 'Invoke-AptGet on a <Suite> target' -ForEach $suites -Tag 'AptGet', 'In
         (Get-FileHash $statusFile).Hash | Should -Be $before
     }
 
+    It 'Update -Simulate lists the index files it would fetch and downloads nothing' {
+        $lists = Join-Path $target.Root 'var/lib/apt/lists'
+        $before = Get-ChildItem $lists -File | ForEach-Object { "$($_.Name) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" }
+        $result = Invoke-AptGet @splat -Command Update -Simulate
+        $result.Succeeded | Should -BeTrue
+        $result.FullOutput | Should -Match "'http://127\.0\.0\.1:\d+/[^']*' "
+        $after = Get-ChildItem $lists -File | ForEach-Object { "$($_.Name) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" }
+        $after | Should -Be $before
+    }
+
     Context 'with dpkg interrupted for real (dpkg -i killed in a postinst)' {
         BeforeAll {
             Start-InterruptedDpkg -Target $target -Repo $repo
@@ -272,11 +282,6 @@ Describe 'Invoke-AptGet parameter checks' -Tag 'AptGet' {
     It 'takes no packages for Upgrade' {
         { Invoke-AptGet -ComputerName nowhere.invalid -Command Upgrade -Package jq -ErrorAction Stop } |
             Should -Throw -ErrorId 'PackageNotAccepted,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
-    }
-
-    It 'cannot simulate Update' {
-        { Invoke-AptGet -ComputerName nowhere.invalid -Command Update -Simulate -ErrorAction Stop } |
-            Should -Throw -ErrorId 'SimulateNotSupported,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
     }
 
     It 'refuses an unknown command and a non-positive -LockTimeout' {

@@ -82,9 +82,8 @@ namespace AptReady.Cmdlets.Apt
             catch (ArgumentException ex)
             {
                 string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? "PackageRequired"
-                    : Simulate && Verb == AptGetVerb.Update ? "SimulateNotSupported"
                     : "PackageNotAccepted";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty).Replace(" (Parameter 'simulate')", string.Empty), ex), id, ErrorCategory.InvalidArgument, Command));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty), ex), id, ErrorCategory.InvalidArgument, Command));
             }
 
             base.BeginProcessing();

@@ -16,24 +16,30 @@ namespace AptReady.Cmdlets.Infrastructure
         /// </summary>
         /// <remarks>
         /// When the caller named host-key settings of its own (<paramref name="explicitHostKeyTrust"/>), a
-        /// shared connection's key is checked against them too; without any, the check made when the
-        /// connection was opened stands, so piped cmdlets need not repeat it.
+        /// shared connection whose key those settings do not trust is not used: a new connection is
+        /// opened (with the pooled session's credentials when none were given) and verified by them, so a
+        /// pin is never skipped and a host whose key was rotated (a seed's pinned key) is reached anew.
+        /// Without such settings the check made when the connection was opened stands.
         /// </remarks>
         public static IRemoteSession Own(SshSessionPool pool, SshConnector connector, SshTarget target, bool hasCredentials, bool explicitHostKeyTrust)
         {
             IRemoteSession? pooled = pool.Find(target.UserName, target.ComputerName, target.Port);
             if (pooled != null && !hasCredentials)
             {
-                if (explicitHostKeyTrust)
+                if (explicitHostKeyTrust && pooled is SshSession shared && !shared.IsTrustedBy(connector.Trust))
                 {
-                    (pooled as SshSession)?.EnsureTrustedBy(connector.Trust);
+                    return pool.Replace(shared.Target, connector);
                 }
 
                 return pooled;
             }
 
             SshSession session = pool.GetOrAdd(target, connector);
-            session.EnsureTrustedBy(connector.Trust);
+            if (explicitHostKeyTrust && !session.IsTrustedBy(connector.Trust))
+            {
+                return pool.Replace(target, connector);
+            }
+
             return session;
         }
 

@@ -60,12 +60,6 @@ namespace AptReady.Core.Apt
                 throw new ArgumentException($"apt-get {verb.ToAptGetWord()} takes no packages; got '{string.Join(" ", packages)}'.", nameof(packages));
             }
 
-            // apt-get -s update would still download the lists: it has no simulation.
-            if (simulate && verb == AptGetVerb.Update)
-            {
-                throw new ArgumentException("apt-get update cannot be simulated.", nameof(simulate));
-            }
-
             Verb = verb;
             Packages = packages;
             Simulate = simulate;
@@ -75,7 +69,11 @@ namespace AptReady.Core.Apt
 
         public IReadOnlyList<PackageSpec> Packages { get; }
 
-        /// <summary>Runs with -s: apt prints Inst/Remv/Conf lines and changes nothing (as root it still takes its locks).</summary>
+        /// <summary>
+        /// Runs with -s: apt prints Inst/Remv/Conf lines and changes nothing (as root it still takes its
+        /// locks). apt-get refuses -s with update; a simulated update is --print-uris update, which
+        /// lists the index files it would fetch and downloads nothing.
+        /// </summary>
         public bool Simulate { get; }
 
         /// <summary>The locks this command takes (see <see cref="AptVerbLocks.For"/>).</summary>
@@ -92,7 +90,7 @@ namespace AptReady.Core.Apt
                 var args = new List<string>();
                 if (Simulate)
                 {
-                    args.Add("-s");
+                    args.Add(Verb == AptGetVerb.Update ? "--print-uris" : "-s");
                 }
 
                 // purge is apt-get's own word for 'remove --purge' since apt 0.7.

@@ -41,9 +41,12 @@ public class AptGetCommandTests
     }
 
     [Fact]
-    public void UpdateCannotBeSimulated()
+    public void ASimulatedUpdateOnlyPrintsTheIndexUris()
     {
-        Assert.Throws<ArgumentException>(() => new AptGetCommand(AptGetVerb.Update, Array.Empty<string>(), simulate: true));
+        // apt-get refuses -s with update; --print-uris lists what it would fetch and downloads nothing.
+        var command = new AptGetCommand(AptGetVerb.Update, Array.Empty<string>(), simulate: true);
+        Assert.Equal(new[] { "--print-uris", "update" }, command.Arguments);
+        Assert.Equal(new[] { "-s", "upgrade" }, new AptGetCommand(AptGetVerb.Upgrade, Array.Empty<string>(), simulate: true).Arguments);
     }
 
     [Fact]
