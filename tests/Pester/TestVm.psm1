@@ -45,9 +45,9 @@ function New-TestVmSeed {
         '-AuthorizedKeyPath', $AuthorizedKeyPath, '-RepoPort', $RepoPort)
     $self = (Get-Process -Id $PID).Path
     # Under `dotnet pwsh` this process is dotnet itself; pwsh.dll is next to $PSHOME.
-    $json = if ((Split-Path $self -Leaf) -eq 'dotnet') { & $self (Join-Path $PSHOME 'pwsh.dll') @pwshArgs } else { & $self @pwshArgs }
-    if ($LASTEXITCODE -ne 0) { throw "Writing the VM seed failed (exit $LASTEXITCODE): $json" }
-    $json | Select-Object -Last 1 | ConvertFrom-Json
+    $out = if ((Split-Path $self -Leaf) -eq 'dotnet') { & $self (Join-Path $PSHOME 'pwsh.dll') @pwshArgs 2>&1 } else { & $self @pwshArgs 2>&1 }
+    if ($LASTEXITCODE -ne 0) { throw "Writing the VM seed failed (exit $LASTEXITCODE): $(($out | Out-String).Trim())" }
+    $out | Where-Object { $_ -is [string] } | Select-Object -Last 1 | ConvertFrom-Json
 }
 
 function Start-TestVmRepo {

@@ -66,8 +66,14 @@ rm -f "$stage/etc/resolv.conf"; : >"$stage/etc/resolv.conf"
 # so the image does not depend on it.
 printf 'datasource_list: [ NoCloud, None ]\n' >"$stage/etc/cloud/cloud.cfg.d/90-aptready-datasource.cfg"
 
-# Network: cloud-init's fallback config (DHCP on the first NIC) rendered for ifupdown, as a cloud
-# image gets it. Nothing to add; a static /etc/network/interfaces.d entry would fight it.
+# The disk has a fixed size and minbase has no resize2fs (trixie's minbase has no e2fsprogs at all):
+# without this cloud-init's resizefs module fails and `cloud-init status` says error.
+printf 'resize_rootfs: false\ngrowpart:\n  mode: "off"\n' >"$stage/etc/cloud/cloud.cfg.d/91-aptready-image.cfg"
+
+# Network: the seed's network-config (DHCPv4 on the NIC, by MAC address), rendered by cloud-init for
+# ifupdown. cloud-init's fallback config is not enough: on trixie (cloud-init 25.1) it adds
+# "iface ... inet6 dhcp", and qemu's user network never answers DHCPv6, so networking.service
+# waits for its 5 minute timeout before sshd starts.
 
 # apt's daily timers would race for the same locks at random times; the race under test is
 # cloud-init's own apt-get update, so they are masked.

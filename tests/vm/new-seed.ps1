@@ -18,7 +18,9 @@ param(
     [Parameter(Mandatory)] [string] $AuthorizedKeyPath,
     [Parameter(Mandatory)] [ValidateRange(1, 65535)] [int] $RepoPort,
     [string] $UserName = 'aptready',
-    [string] $HostName = 'aptready-vm'
+    [string] $HostName = 'aptready-vm',
+    # vm.sh gives the VM's NIC this address.
+    [string] $MacAddress = '52:54:00:12:34:56'
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -50,7 +52,19 @@ $document.AdditionalConfig = @{
     }
 }
 
-$seed = [AptReady.Core.CloudConfig.NoCloudSeed]::FromDocument($document)
+# DHCPv4 only, on the NIC with this MAC address (renamed eth0). cloud-init's fallback config would
+# also ask DHCPv6 on trixie, which qemu's user network never answers (networking.service then waits
+# 5 minutes).
+$networkConfig = @"
+version: 1
+config:
+  - type: physical
+    name: eth0
+    mac_address: "$MacAddress"
+    subnets:
+      - type: dhcp4
+"@
+$seed = [AptReady.Core.CloudConfig.NoCloudSeed]::FromDocument($document, [NullString]::Value, $networkConfig, [NullString]::Value)
 $seed.WriteIso($SeedPath, $true)
 
 [pscustomobject]@{

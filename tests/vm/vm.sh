@@ -20,6 +20,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 state_root=${APTREADY_VMS:-/tmp/aptready-vms}
+vm_mac=52:54:00:12:34:56
 
 die() { echo "vm.sh: $*" >&2; exit 3; }
 
@@ -84,7 +85,8 @@ cmd_start() {
     port=$(free_port)
     # (restrict=on would cut the VM off the internet, but then 10.0.2.2 is unreachable and qemu
     # refuses a guestfwd on it; the seed's only apt source is the local repository anyway.)
-    local nic="user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:$port-:22"
+    # The MAC address is fixed: the seed's network-config matches the NIC by it (new-seed.ps1).
+    local nic="user,model=virtio-net-pci,mac=$vm_mac,hostfwd=tcp:127.0.0.1:$port-:22"
 
     local started_at
     started_at=$(date +%s.%N)
@@ -110,6 +112,7 @@ PID=$pid
 SERIAL_LOG=$state/serial.log
 STARTED_AT=$started_at
 REPO_PORT=$repo_port
+MAC=$vm_mac
 IMAGE=$image
 EOF
     cat "$state/info"
