@@ -43,7 +43,7 @@ namespace AptReady.Core.Apt
                     continue;
                 }
 
-                string tag = FirstWord(line, out string rest);
+                string tag = ProbeLine.FirstWord(line, out string rest);
                 switch (tag)
                 {
                     case "held":
@@ -218,17 +218,5 @@ namespace AptReady.Core.Apt
             return TimeSpan.FromMilliseconds(cs * 10);
         }
 
-        private static string FirstWord(string line, out string rest)
-        {
-            int space = line.IndexOf(' ');
-            if (space < 0)
-            {
-                rest = string.Empty;
-                return line;
-            }
-
-            rest = line.Substring(space + 1);
-            return line.Substring(0, space);
-        }
     }
 }

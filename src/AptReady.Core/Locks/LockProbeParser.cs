@@ -28,7 +28,7 @@ namespace AptReady.Core.Locks
 
             foreach (string line in lines.Skip(1))
             {
-                string tag = FirstWord(line, out string rest);
+                string tag = ProbeLine.FirstWord(line, out string rest);
                 switch (tag)
                 {
                     case "file":
@@ -78,7 +78,7 @@ namespace AptReady.Core.Locks
                     case "cgroup":
                     case "stat":
                         {
-                            string pidText = FirstWord(rest, out string value);
+                            string pidText = ProbeLine.FirstWord(rest, out string value);
                             if (int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out int pid))
                             {
                                 if (!processes.TryGetValue(pid, out var facts))
@@ -191,18 +191,6 @@ namespace AptReady.Core.Locks
         private static bool IsPackageActivity(string comm) =>
             comm is "cloud-init" or "apt.systemd.dai" or "unattended-upgr" or "apt-get" or "apt" or "aptitude" or "dpkg" or "packagekitd";
 
-        private static string FirstWord(string line, out string rest)
-        {
-            int space = line.IndexOf(' ');
-            if (space < 0)
-            {
-                rest = string.Empty;
-                return line;
-            }
-
-            rest = line.Substring(space + 1);
-            return line.Substring(0, space);
-        }
 
         private sealed class ProcessFacts
         {
