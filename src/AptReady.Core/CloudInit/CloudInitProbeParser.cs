@@ -21,7 +21,7 @@ namespace AptReady.Core.CloudInit
     /// </remarks>
     public static class CloudInitProbeParser
     {
-        public static CloudInitResult Parse(string computerName, string output)
+        public static CloudInitResult Parse(RemoteHost host, string output)
         {
             var facts = Read(output);
             long? btime = facts.BootTime;
@@ -118,7 +118,7 @@ namespace AptReady.Core.CloudInit
             }
 
             return new CloudInitResult(
-                computerName,
+                host,
                 state,
                 version,
                 datasource,
