@@ -12,6 +12,7 @@
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Test-AptLock'
+        'Wait-CloudInit'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
