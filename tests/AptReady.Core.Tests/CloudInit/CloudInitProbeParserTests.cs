@@ -301,6 +301,19 @@ public sealed class CloudInitProbeParserTests
     }
 
     [Fact]
+    public void DisabledWinsOverTheClisEnabledBySysvinit()
+    {
+        // What 25.1.4 printed in a container target without /run/systemd/system, marker file present.
+        string output = CloudInit25Samples.ProbeDisabled.Replace("\"boot_status_code\": \"disabled-by-marker-file\"", "\"boot_status_code\": \"enabled-by-sysvinit\"");
+        Assert.Contains("enabled-by-sysvinit", output);
+
+        var result = CloudInitProbeParser.Parse(Host, output);
+
+        Assert.Equal(CloudInitState.Disabled, result.State);
+        Assert.Equal("disabled-by-marker-file", result.BootStatusCode);
+    }
+
+    [Fact]
     public void DisabledAfterItRanThisBootIsJudgedByTheRun()
     {
         var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDisabledAfterRun);
