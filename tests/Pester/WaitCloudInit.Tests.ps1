@@ -240,6 +240,21 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
         }
     }
 
+    It 'gives each piped host its own port and user, also while it waits for the throttle' {
+        $ports = @(Get-Random -InputObject (30000..60000) -Count 4)
+        $target = Start-TestTarget -Suite $Suite -Port $ports
+        $script:targets.Add($target)
+        Set-CloudInitSeed $target
+        Invoke-CloudInitStage $target | Out-Null
+        $hosts = $ports | ForEach-Object { [pscustomobject]@{ ComputerName = '127.0.0.1'; Port = $_; UserName = $target.UserName } }
+        # -ThrottleLimit 1: every host after the first starts after the binder moved on to the next object.
+        $results = $hosts | Wait-CloudInit -KeyFilePath $target.KeyFilePath -HostKeyFingerprint $target.HostKeyFingerprint -ThrottleLimit 1 -ErrorVariable errs
+        $errs | Should -HaveCount 0
+        $results | Should -HaveCount 4
+        ($results.Port | Sort-Object) | Should -Be ($ports | Sort-Object)
+        $results | ForEach-Object { $_.UserName | Should -Be $target.UserName; $_.State | Should -Be 'Done' }
+    }
+
     It 'waits for a host whose sshd comes up after the cmdlet started' {
         $target = New-Target
         Set-CloudInitSeed $target

@@ -127,7 +127,21 @@ namespace AptReady.Cmdlets.Infrastructure
             {
                 foreach (string name in ComputerName)
                 {
-                    StartHost(name, () => ResolveOwnSession(name));
+                    // Read the bound values here, on the pipeline thread: the binder resets and rebinds
+                    // Port and UserName for the next input object while this host waits for the throttle.
+                    SshTarget? target = null;
+                    Exception? invalid = null;
+                    try
+                    {
+                        target = NewTarget(name);
+                    }
+                    catch (ArgumentException ex)
+                    {
+                        invalid = ex;
+                    }
+
+                    bool explicitCredentials = KeyFilePath != null || Credential != null;
+                    StartHost(name, () => invalid != null ? throw invalid : ResolveOwnSession(target!, explicitCredentials));
                 }
             }
 
@@ -146,22 +160,26 @@ namespace AptReady.Cmdlets.Infrastructure
         /// <summary>Maps a cmdlet's own exceptions to an error record; null leaves it to the base.</summary>
         internal virtual ErrorRecord? ErrorFor(Exception exception, object computerName) => null;
 
-        private IRemoteSession ResolveOwnSession(string name)
+        private SshTarget NewTarget(string name)
         {
             string user = UserName ?? Credential?.UserName ?? Environment.UserName;
-            var pooled = _pool!.Find(user, name, Port);
-            if (pooled != null && KeyFilePath == null && Credential == null)
-            {
-                return pooled;
-            }
-
-            var target = new SshTarget(name, Port, user)
+            return new SshTarget(name, Port, user)
             {
                 KeyFilePaths = ResolveKeyPaths(),
                 KeyPassphrase = KeyPassphrase,
                 Password = Credential?.Password,
                 ConnectTimeout = ConnectTimeout,
             };
+        }
+
+        private IRemoteSession ResolveOwnSession(SshTarget target, bool explicitCredentials)
+        {
+            var pooled = _pool!.Find(target.UserName, target.ComputerName, target.Port);
+            if (pooled != null && !explicitCredentials)
+            {
+                return pooled;
+            }
+
             return _pool.GetOrAdd(target, _connector!);
         }
 
