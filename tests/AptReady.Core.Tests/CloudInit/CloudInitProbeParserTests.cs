@@ -189,6 +189,22 @@ public sealed class CloudInitProbeParserTests
         Assert.Equal(TimeSpan.FromMinutes(2), result.Waited);
     }
 
+    [Theory]
+    [InlineData("22")]
+    [InlineData("25")]
+    public void DoneWithoutTheVersionLineTakesItFromAFreshBootFinished(string version)
+    {
+        // The script skips 'cloud-init --version' when boot-finished is fresh: its stamp names the version.
+        string sample = version == "22" ? CloudInit22Samples.ProbeDone : CloudInit25Samples.ProbeDone;
+        string output = string.Join("\n", sample.Split('\n').Where(l => !l.StartsWith("version ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("\nversion ", output);
+
+        var result = CloudInitProbeParser.Parse(Host, output);
+
+        Assert.Equal(CloudInitState.Done, result.State);
+        Assert.Equal(version == "22" ? "22.4.2" : "25.1.4", result.Version);
+    }
+
     [Fact]
     public void WithWaitKeepsTheHost()
     {
