@@ -255,6 +255,34 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
         $results | ForEach-Object { $_.UserName | Should -Be $target.UserName; $_.State | Should -Be 'Done' }
     }
 
+    It 'connects again when the connection drops mid-wait, and keeps waiting within the deadline' {
+        $target = New-Target
+        Set-CloudInitSeed $target -UserData 'runcmd:', '  - [sleep, "6"]'
+        Invoke-CloudInitStage $target -Stage local, init, config | Out-Null
+        Start-CloudInitFinalStage $target
+        $instance = Start-WaitCloudInitInstance @{
+            ComputerName = $target.ComputerName; Port = $target.Port; UserName = $target.UserName
+            KeyFilePath = $target.KeyFilePath; HostKeyFingerprint = $target.HostKeyFingerprint; Timeout = 120; Verbose = $true
+        }
+        try {
+            Wait-ProgressOf $instance 'running modules-final' | Should -BeTrue -Because 'the remote wait was beating'
+            $logins = Get-SshLoginCount $target
+            Stop-WaitScriptConnection $target | Should -BeGreaterThan 1
+            $instance.Handle.AsyncWaitHandle.WaitOne(120000) | Should -BeTrue -Because 'hang guard'
+            $out = $instance.PowerShell.EndInvoke($instance.Handle)
+            $instance.PowerShell.Streams.Error | Should -HaveCount 0
+            $out | Should -HaveCount 1
+            $out[0].State | Should -Be 'Done'
+            # Same kernel, same boot id: a dropped connection, not a reboot.
+            $out[0].RebootDetected | Should -BeFalse
+            (Get-SshLoginCount $target) | Should -BeGreaterThan $logins -Because 'it logged in again'
+            ($instance.PowerShell.Streams.Verbose.Message -join "`n") | Should -Match 'connection (was lost|closed)'
+        }
+        finally {
+            $instance.PowerShell.Dispose()
+        }
+    }
+
     It 'waits for a host whose sshd comes up after the cmdlet started' {
         $target = New-Target
         Set-CloudInitSeed $target

@@ -80,3 +80,23 @@ function Get-SshLoginCount {
 }
 
 Export-ModuleMember -Function *-*
+
+function Stop-WaitScriptConnection {
+    <#
+        Drops the SSH connection that runs the wait script, as a reboot would: kills (by pid) the
+        sshd session process that is the script's parent, inside the target. Returns that pid.
+    #>
+    param([Parameter(Mandatory)] $Target)
+    # The header is split so that this scanner's own command line does not match it.
+    $found = Invoke-InTarget $Target /bin/sh '-c' '
+        for f in /proc/[0-9]*/cmdline; do
+            p=${f#/proc/}; p=${p%/cmdline}
+            if tr "\000" " " <"$f" 2>/dev/null | grep -q "aptready-cloud""init 1"; then
+                awk "/^PPid:/ { print \$2 }" /proc/$p/status
+            fi
+        done'
+    $parents = @($found | Where-Object { $_ -match '^\d+$' } | Select-Object -Unique)
+    if ($parents.Count -ne 1) { throw "Expected one wait script in the target, found parents: $($parents -join ', ')." }
+    Invoke-InTarget $Target kill -KILL $parents[0] | Out-Null
+    [int]$parents[0]
+}
