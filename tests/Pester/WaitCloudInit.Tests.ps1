@@ -255,7 +255,10 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
         $results | ForEach-Object { $_.UserName | Should -Be $target.UserName; $_.State | Should -Be 'Done' }
     }
 
-    It 'connects again when the connection drops mid-wait, and keeps waiting within the deadline' {
+    It 'connects again when the connection drops mid-wait and keeps waiting (<Case>)' -ForEach @(
+        @{ Case = 'a blip: same boot id'; Reboot = $false }
+        @{ Case = 'a reboot: new boot id, staged'; Reboot = $true }
+    ) {
         $target = New-Target
         Set-CloudInitSeed $target -UserData 'runcmd:', '  - [sleep, "6"]'
         Invoke-CloudInitStage $target -Stage local, init, config | Out-Null
@@ -267,14 +270,16 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
         try {
             Wait-ProgressOf $instance 'running modules-final' | Should -BeTrue -Because 'the remote wait was beating'
             $logins = Get-SshLoginCount $target
+            # The running script printed the old boot id already; the next connection reads the new one.
+            if ($Reboot) { $newBootId = Set-StagedBootId $target }
             Stop-WaitScriptConnection $target | Should -BeGreaterThan 1
             $instance.Handle.AsyncWaitHandle.WaitOne(120000) | Should -BeTrue -Because 'hang guard'
             $out = $instance.PowerShell.EndInvoke($instance.Handle)
             $instance.PowerShell.Streams.Error | Should -HaveCount 0
             $out | Should -HaveCount 1
             $out[0].State | Should -Be 'Done'
-            # Same kernel, same boot id: a dropped connection, not a reboot.
-            $out[0].RebootDetected | Should -BeFalse
+            $out[0].RebootDetected | Should -Be $Reboot
+            if ($Reboot) { $out[0].BootId | Should -Be $newBootId }
             (Get-SshLoginCount $target) | Should -BeGreaterThan $logins -Because 'it logged in again'
             ($instance.PowerShell.Streams.Verbose.Message -join "`n") | Should -Match 'connection (was lost|closed)'
         }

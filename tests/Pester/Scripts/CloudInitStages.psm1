@@ -79,7 +79,6 @@ function Get-SshLoginCount {
     @(Get-Content (Join-Path $Target.Root 'var/log/aptready-sshd.log') | Where-Object { $_ -match 'Accepted publickey' }).Count
 }
 
-Export-ModuleMember -Function *-*
 
 function Stop-WaitScriptConnection {
     <#
@@ -91,7 +90,7 @@ function Stop-WaitScriptConnection {
     $found = Invoke-InTarget $Target /bin/sh '-c' '
         for f in /proc/[0-9]*/cmdline; do
             p=${f#/proc/}; p=${p%/cmdline}
-            if tr "\000" " " <"$f" 2>/dev/null | grep -q "aptready-cloud""init 1"; then
+            if { tr "\000" " " <"$f"; } 2>/dev/null | grep -q "aptready-cloud""init 1"; then
                 awk "/^PPid:/ { print \$2 }" /proc/$p/status
             fi
         done'
@@ -100,3 +99,17 @@ function Stop-WaitScriptConnection {
     Invoke-InTarget $Target kill -KILL $parents[0] | Out-Null
     [int]$parents[0]
 }
+
+function Set-StagedBootId {
+    <#
+        Staged reboot: a container shares the host's kernel, so its boot id never changes. Binds a
+        new id over /proc/sys/kernel/random/boot_id inside the target's mount namespace only.
+    #>
+    param([Parameter(Mandatory)] $Target)
+    $id = [guid]::NewGuid().ToString()
+    Invoke-InTarget $Target /bin/sh '-c' 'printf "%s\n" "$1" >/run/aptready-boot_id && mount --bind /run/aptready-boot_id /proc/sys/kernel/random/boot_id' sh $id | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw 'Staging a new boot id failed.' }
+    $id
+}
+
+Export-ModuleMember -Function *-*
