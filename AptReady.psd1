@@ -14,6 +14,7 @@
         'Test-AptLock'
         'New-CloudConfig'
         'Invoke-AptGet'
+        'Wait-CloudInit'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

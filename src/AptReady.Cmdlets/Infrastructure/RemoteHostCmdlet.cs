@@ -183,13 +183,23 @@ namespace AptReady.Cmdlets.Infrastructure
         private Func<IRemoteSession> SessionFor(string name)
         {
             string user = UserName ?? Credential?.UserName ?? Environment.UserName;
-            var target = new SshTarget(name, Port, user)
+            SshTarget target;
+            try
             {
-                KeyFilePaths = ResolveKeyPaths(),
-                KeyPassphrase = KeyPassphrase,
-                Password = Credential?.Password,
-                ConnectTimeout = ConnectTimeout,
-            };
+                target = new SshTarget(name, Port, user)
+                {
+                    KeyFilePaths = ResolveKeyPaths(),
+                    KeyPassphrase = KeyPassphrase,
+                    Password = Credential?.Password,
+                    ConnectTimeout = ConnectTimeout,
+                };
+            }
+            catch (ArgumentException ex)
+            {
+                // A name no host can have: that host's error record, the others go on.
+                return () => throw ex;
+            }
+
             bool hasCredentials = KeyFilePath != null || Credential != null;
             bool explicitTrust = HostKeyFingerprint != null || KnownHostsPath != null;
             return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials, explicitTrust);

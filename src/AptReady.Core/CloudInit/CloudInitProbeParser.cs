@@ -21,7 +21,7 @@ namespace AptReady.Core.CloudInit
     /// </remarks>
     public static class CloudInitProbeParser
     {
-        public static CloudInitResult Parse(string computerName, string output)
+        public static CloudInitResult Parse(RemoteHost host, string output)
         {
             var facts = Read(output);
             long? btime = facts.BootTime;
@@ -96,7 +96,14 @@ namespace AptReady.Core.CloudInit
             string? datasource = report?.Datasource
                 ?? CloudInitJson.ShortDatasource(statusFile?.Datasource)
                 ?? CloudInitJson.ShortDatasource(resultFile?.Datasource);
-            string? bootStatusCode = report?.BootStatusCode ?? BootStatusCodeFor(facts.DisabledBy);
+            string? bootStatusCode = report?.BootStatusCode;
+            if (facts.DisabledBy != null && (bootStatusCode == null || bootStatusCode.StartsWith("enabled", StringComparison.Ordinal)))
+            {
+                // Without systemd the CLI prints enabled-by-sysvinit even beside the marker file (seen on
+                // 25.1.4 in a container): the script's own finding decides.
+                bootStatusCode = BootStatusCodeFor(facts.DisabledBy);
+            }
+
             string? lastStage = statusFile?.LastStage ?? report?.CurrentStage ?? report?.Stages.LastOrDefault(s => s.HasStarted)?.Name;
 
             TimeSpan? finishedAtUptime = null;
@@ -118,7 +125,7 @@ namespace AptReady.Core.CloudInit
             }
 
             return new CloudInitResult(
-                computerName,
+                host,
                 state,
                 version,
                 datasource,
@@ -280,7 +287,7 @@ namespace AptReady.Core.CloudInit
         private static string? BootStatusCodeFor(string? disabledBy) => disabledBy switch
         {
             "marker-file" => "disabled-by-marker-file",
-            "kernel-cmdline" => "disabled-by-kernel-cmdline",
+            "kernel-cmdline" => "disabled-by-kernel-command-line",
             "generator" => "disabled-by-generator",
             _ => null,
         };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AptReady.Core.Remote;
 
 namespace AptReady.Core.CloudInit
 {
@@ -7,7 +8,7 @@ namespace AptReady.Core.CloudInit
     public sealed class CloudInitResult
     {
         public CloudInitResult(
-            string computerName,
+            RemoteHost host,
             CloudInitState state,
             string? version,
             string? datasource,
@@ -26,7 +27,7 @@ namespace AptReady.Core.CloudInit
             TimeSpan waited = default,
             bool rebootDetected = false)
         {
-            ComputerName = computerName;
+            Host = host ?? throw new ArgumentNullException(nameof(host));
             State = state;
             Version = version;
             Datasource = datasource;
@@ -46,7 +47,15 @@ namespace AptReady.Core.CloudInit
             RebootDetected = rebootDetected;
         }
 
-        public string ComputerName { get; }
+        /// <summary>The host, port and user this result is about.</summary>
+        public RemoteHost Host { get; }
+
+        /// <summary>The host as the caller named it; with Port and UserName it binds the next cmdlet of a pipeline to the same pooled connection.</summary>
+        public string ComputerName => Host.ComputerName;
+
+        public int Port => Host.Port;
+
+        public string UserName => Host.UserName;
 
         public CloudInitState State { get; }
 
@@ -107,9 +116,29 @@ namespace AptReady.Core.CloudInit
         {
             var state = deadlinePassed && State == CloudInitState.Running ? CloudInitState.TimedOut : State;
             return new CloudInitResult(
-                ComputerName, state, Version, Datasource, BootStatusCode, Errors, RecoverableErrors,
+                Host, state, Version, Datasource, BootStatusCode, Errors, RecoverableErrors,
                 FinishedAtUptime, FinishedAt, LastStage, Detail, BootId, BootTime, StaleBootFinished,
                 RemoteDeadlinePassed, RawOutput, waited, rebootDetected);
+        }
+
+        /// <summary>
+        /// A result for a wait that ended without the wait script's facts: the deadline passed while the
+        /// host was unreachable (TimedOut), or what it printed could not be read (Error, quoting it).
+        /// </summary>
+        public static CloudInitResult WithoutFacts(
+            RemoteHost host,
+            CloudInitState state,
+            string detail,
+            string? lastStage,
+            string? bootId,
+            string rawOutput)
+        {
+            var errors = state == CloudInitState.Error
+                ? new[] { new CloudInitStageError(null, detail) }
+                : Array.Empty<CloudInitStageError>();
+            return new CloudInitResult(
+                host, state, null, null, null, errors, Array.Empty<CloudInitStageError>(), null, null,
+                lastStage, detail, bootId, null, false, false, rawOutput);
         }
 
         public override string ToString() => $"{ComputerName}: {State} ({Detail})";

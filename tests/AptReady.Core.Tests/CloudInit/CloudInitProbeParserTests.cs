@@ -8,6 +8,8 @@ public sealed class CloudInitProbeParserTests
 {
     private const long BootTime = 1795555041; // btime of the host the samples were captured on
 
+    private static readonly RemoteHost Host = new("vm-a", 2222, "debian");
+
     public static TheoryData<string, string, CloudInitState> EveryProbeSample => new()
     {
         { "22 done", CloudInit22Samples.ProbeDone, CloudInitState.Done },
@@ -38,10 +40,12 @@ public sealed class CloudInitProbeParserTests
     [MemberData(nameof(EveryProbeSample))]
     public void EverySampleGetsOneState(string name, string output, CloudInitState expected)
     {
-        var result = CloudInitProbeParser.Parse("vm-a", output);
+        var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.True(expected == result.State, $"{name}: expected {expected}, got {result.State} ({result.Detail})");
         Assert.Equal("vm-a", result.ComputerName);
+        Assert.Equal(2222, result.Port);
+        Assert.Equal("debian", result.UserName);
         Assert.Equal(output, result.RawOutput);
         Assert.Equal("3eb24f2b-1384-4d91-843e-0797950e2017", result.BootId);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(BootTime), result.BootTime);
@@ -51,7 +55,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void Done22HasVersionDatasourceAndFinishTimeFromEpochStageTimes()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeDone);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit22Samples.ProbeDone);
 
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.Equal("22.4.2", result.Version);
@@ -71,7 +75,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void Done25HasFinishTimeFromUptimeStageTimes()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit25Samples.ProbeDone);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDone);
 
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.Equal("25.1.4", result.Version);
@@ -85,7 +89,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void Error22NamesTheFailingStageOnce()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeError);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit22Samples.ProbeError);
 
         Assert.Equal(CloudInitState.Error, result.State);
         var error = Assert.Single(result.Errors); // status.json, result.json and the CLI all list it
@@ -98,7 +102,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void Error25WinsOverItsRecoverableWarnings()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit25Samples.ProbeError);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeError);
 
         Assert.Equal(CloudInitState.Error, result.State);
         Assert.Equal("modules-final", Assert.Single(result.Errors).Stage);
@@ -110,7 +114,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void Degraded25ByDeprecatedKey()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit25Samples.ProbeDegraded);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDegraded);
 
         Assert.Equal(CloudInitState.Degraded, result.State);
         Assert.Empty(result.Errors);
@@ -124,7 +128,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void Degraded25BySchemaWarning()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit25Samples.ProbeDegradedSchema);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDegradedSchema);
 
         Assert.Equal(CloudInitState.Degraded, result.State);
         var warning = Assert.Single(result.RecoverableErrors);
@@ -136,7 +140,7 @@ public sealed class CloudInitProbeParserTests
     public void SameDeprecatedKeyIsDoneOn22()
     {
         // 22.4.2 only logs deprecations: there is nothing recoverable to report.
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeDeprecated);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit22Samples.ProbeDeprecated);
 
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.Empty(result.RecoverableErrors);
@@ -147,7 +151,7 @@ public sealed class CloudInitProbeParserTests
     [InlineData("25")]
     public void RunningIsNotFinished(string version)
     {
-        var result = CloudInitProbeParser.Parse("vm-a", version == "22" ? CloudInit22Samples.ProbeRunning : CloudInit25Samples.ProbeRunning);
+        var result = CloudInitProbeParser.Parse(Host, version == "22" ? CloudInit22Samples.ProbeRunning : CloudInit25Samples.ProbeRunning);
 
         Assert.Equal(CloudInitState.Running, result.State);
         Assert.Equal("modules-final", result.LastStage);
@@ -163,7 +167,7 @@ public sealed class CloudInitProbeParserTests
     [InlineData("25")]
     public void DeadlineWhileRunningBecomesTimedOutOnlyThroughTheCaller(string version)
     {
-        var result = CloudInitProbeParser.Parse("vm-a", version == "22" ? CloudInit22Samples.ProbeTimeout : CloudInit25Samples.ProbeTimeout);
+        var result = CloudInitProbeParser.Parse(Host, version == "22" ? CloudInit22Samples.ProbeTimeout : CloudInit25Samples.ProbeTimeout);
 
         Assert.Equal(CloudInitState.Running, result.State);
         Assert.True(result.RemoteDeadlinePassed);
@@ -177,7 +181,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void WithWaitKeepsAFinishedState()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit25Samples.ProbeError)
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeError)
             .WithWait(TimeSpan.FromMinutes(2), rebootDetected: true, deadlinePassed: true);
 
         Assert.Equal(CloudInitState.Error, result.State);
@@ -185,10 +189,60 @@ public sealed class CloudInitProbeParserTests
         Assert.Equal(TimeSpan.FromMinutes(2), result.Waited);
     }
 
+    [Theory]
+    [InlineData("22")]
+    [InlineData("25")]
+    public void DoneWithoutTheVersionLineTakesItFromAFreshBootFinished(string version)
+    {
+        // The script skips 'cloud-init --version' when boot-finished is fresh: its stamp names the version.
+        string sample = version == "22" ? CloudInit22Samples.ProbeDone : CloudInit25Samples.ProbeDone;
+        string output = string.Join("\n", sample.Split('\n').Where(l => !l.StartsWith("version ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("\nversion ", output);
+
+        var result = CloudInitProbeParser.Parse(Host, output);
+
+        Assert.Equal(CloudInitState.Done, result.State);
+        Assert.Equal(version == "22" ? "22.4.2" : "25.1.4", result.Version);
+    }
+
+    [Fact]
+    public void WithWaitKeepsTheHost()
+    {
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeRunning)
+            .WithWait(TimeSpan.FromSeconds(1), rebootDetected: false, deadlinePassed: true);
+
+        Assert.Same(Host, result.Host);
+        Assert.Equal(("vm-a", 2222, "debian"), (result.ComputerName, result.Port, result.UserName));
+    }
+
+    [Fact]
+    public void WithoutFactsTimedOutHasNoErrors()
+    {
+        var result = CloudInitResult.WithoutFacts(Host, CloudInitState.TimedOut, "the host went away", "modules-final", "b1", "hb 1.00 running modules-final\n");
+
+        Assert.Equal(CloudInitState.TimedOut, result.State);
+        Assert.Empty(result.Errors);
+        Assert.Equal("modules-final", result.LastStage);
+        Assert.Equal("b1", result.BootId);
+        Assert.False(result.IsFinished);
+        Assert.Equal(2222, result.Port);
+    }
+
+    [Fact]
+    public void WithoutFactsErrorCarriesTheDetailAsItsError()
+    {
+        var result = CloudInitResult.WithoutFacts(Host, CloudInitState.Error, "unreadable: 'garbage'", null, null, "garbage");
+
+        Assert.Equal(CloudInitState.Error, result.State);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("unreadable: 'garbage'", error.Message);
+        Assert.Null(error.Stage);
+    }
+
     [Fact]
     public void WaitedSampleReportsFinishAfterHeartbeats()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeWaited);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit22Samples.ProbeWaited);
 
         Assert.Equal(CloudInitState.Done, result.State);
         // modules-final.finished 1795555985.1705012 - btime 1795555041
@@ -200,7 +254,7 @@ public sealed class CloudInitProbeParserTests
     public void StaleBootFinishedFromAnEarlierBootIsNotDone()
     {
         // boot-finished says "948.50 - … - v. 22.4.2" but its mtime (1795168800) is before btime.
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeStaleBootFinished);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit22Samples.ProbeStaleBootFinished);
 
         Assert.Equal(CloudInitState.Running, result.State);
         Assert.True(result.StaleBootFinished);
@@ -219,7 +273,7 @@ public sealed class CloudInitProbeParserTests
             .Replace("phase not-started", "phase done\nreason boot-finished")
             .Replace("boot-finished 1795168800 ", "boot-finished 1795555570 ");
 
-        var result = CloudInitProbeParser.Parse("vm-a", output);
+        var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.False(result.StaleBootFinished);
@@ -232,7 +286,7 @@ public sealed class CloudInitProbeParserTests
     {
         foreach (string output in new[] { CloudInit22Samples.ProbeNotRun, CloudInit25Samples.ProbeNotRun })
         {
-            var result = CloudInitProbeParser.Parse("vm-a", output);
+            var result = CloudInitProbeParser.Parse(Host, output);
             Assert.Equal(CloudInitState.Running, result.State);
             Assert.Null(result.LastStage);
             Assert.Contains("not started", result.Detail);
@@ -254,7 +308,7 @@ public sealed class CloudInitProbeParserTests
             _ => (CloudInit25Samples.ProbeDisabledByGenerator, "disabled-by-generator", "generator"),
         };
 
-        var result = CloudInitProbeParser.Parse("vm-a", output);
+        var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.Equal(CloudInitState.Disabled, result.State);
         Assert.Equal(code, result.BootStatusCode);
@@ -263,9 +317,22 @@ public sealed class CloudInitProbeParserTests
     }
 
     [Fact]
+    public void DisabledWinsOverTheClisEnabledBySysvinit()
+    {
+        // What 25.1.4 printed in a container target without /run/systemd/system, marker file present.
+        string output = CloudInit25Samples.ProbeDisabled.Replace("\"boot_status_code\": \"disabled-by-marker-file\"", "\"boot_status_code\": \"enabled-by-sysvinit\"");
+        Assert.Contains("enabled-by-sysvinit", output);
+
+        var result = CloudInitProbeParser.Parse(Host, output);
+
+        Assert.Equal(CloudInitState.Disabled, result.State);
+        Assert.Equal("disabled-by-marker-file", result.BootStatusCode);
+    }
+
+    [Fact]
     public void DisabledAfterItRanThisBootIsJudgedByTheRun()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit25Samples.ProbeDisabledAfterRun);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDisabledAfterRun);
 
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.Equal("disabled-by-marker-file", result.BootStatusCode);
@@ -278,7 +345,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void NotInstalledHasNoVersion()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit22Samples.ProbeNotInstalled);
+        var result = CloudInitProbeParser.Parse(Host, CloudInit22Samples.ProbeNotInstalled);
 
         Assert.Equal(CloudInitState.NotInstalled, result.State);
         Assert.Null(result.Version);
@@ -289,7 +356,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void CrLfLineEndsAreRead()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", CloudInit25Samples.ProbeDegraded.Replace("\n", "\r\n"));
+        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDegraded.Replace("\n", "\r\n"));
 
         Assert.Equal(CloudInitState.Degraded, result.State);
     }
@@ -297,7 +364,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void BannerBeforeTheHeaderIsSkipped()
     {
-        var result = CloudInitProbeParser.Parse("vm-a", "Welcome to the lab!\n" + CloudInit22Samples.ProbeDone);
+        var result = CloudInitProbeParser.Parse(Host, "Welcome to the lab!\n" + CloudInit22Samples.ProbeDone);
 
         Assert.Equal(CloudInitState.Done, result.State);
     }
@@ -305,7 +372,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void NoHeaderThrowsQuotingTheOutput()
     {
-        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse("vm-a", "-bash: /bin/sh: Permission denied\n"));
+        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse(Host, "-bash: /bin/sh: Permission denied\n"));
 
         Assert.Contains("header", e.Message);
         Assert.Contains("Permission denied", e.Message);
@@ -318,7 +385,7 @@ public sealed class CloudInitProbeParserTests
         string output = CloudInit22Samples.ProbeDone;
         string cut = output.Substring(0, output.IndexOf("\"modules-config\"", StringComparison.Ordinal));
 
-        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse("vm-a", cut));
+        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse(Host, cut));
 
         Assert.Contains("ended early", e.Message);
         Assert.Equal(cut, e.Output);
@@ -327,7 +394,7 @@ public sealed class CloudInitProbeParserTests
     [Fact]
     public void EmptyOutputThrows()
     {
-        Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse("vm-a", string.Empty));
+        Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse(Host, string.Empty));
     }
 
     [Fact]
@@ -335,7 +402,7 @@ public sealed class CloudInitProbeParserTests
     {
         string output = ReplaceLine(CloudInit22Samples.ProbeDone, "status-json ", "status-json 1795555424 {  \"v1\": {   \"datasource\": \"DataSo");
 
-        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse("vm-a", output));
+        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse(Host, output));
 
         Assert.Contains("status.json", e.Message);
         Assert.Contains("DataSo", e.Message);
@@ -346,7 +413,7 @@ public sealed class CloudInitProbeParserTests
     {
         string output = CloudInit22Samples.ProbeDone.Replace("phase done", "phase finished-maybe");
 
-        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse("vm-a", output));
+        var e = Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse(Host, output));
 
         Assert.Contains("finished-maybe", e.Message);
     }
@@ -356,7 +423,7 @@ public sealed class CloudInitProbeParserTests
     {
         string output = ReplaceLine(CloudInit25Samples.ProbeError, "cli-status ", "cli-status 1 Traceback (most recent call last): ...");
 
-        var result = CloudInitProbeParser.Parse("vm-a", output);
+        var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.Equal(CloudInitState.Error, result.State);
         Assert.Equal("modules-final", Assert.Single(result.Errors).Stage);
@@ -370,7 +437,7 @@ public sealed class CloudInitProbeParserTests
         // Ubuntu 22.04 patches exit 2 to 0: the same degraded facts with exit 0 stay Degraded.
         string output = CloudInit25Samples.ProbeDegraded.Replace("cli-status 2 ", "cli-status 0 ");
 
-        Assert.Equal(CloudInitState.Degraded, CloudInitProbeParser.Parse("vm-a", output).State);
+        Assert.Equal(CloudInitState.Degraded, CloudInitProbeParser.Parse(Host, output).State);
     }
 
     internal static string ExtractCliJson(string probeOutput)
@@ -385,6 +452,8 @@ public sealed class CloudInitProbeParserTests
 
 public sealed class CloudInitProbeParserFailureTests
 {
+    private static readonly RemoteHost Host = new("vm-a", 22, "debian");
+
     [Fact]
     public void FailedFinalUnitIsAnErrorWithoutWaitingForTheDeadline()
     {
@@ -394,7 +463,7 @@ public sealed class CloudInitProbeParserFailureTests
             .Replace("outcome checked 0.00", "outcome finished 5.02")
             .Replace("phase running", "phase failed\nreason cloud-final-failed");
 
-        var result = CloudInitProbeParser.Parse("vm-a", output);
+        var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.Equal(CloudInitState.Error, result.State);
         var error = Assert.Single(result.Errors);
@@ -411,6 +480,6 @@ public sealed class CloudInitProbeParserFailureTests
 
         Assert.Equal("3eb24f2b-1384-4d91-843e-0797950e2017", CloudInitProbeParser.BootIdOf(cut));
         Assert.Null(CloudInitProbeParser.BootIdOf(CloudInitProbe.Header + "\n"));
-        Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse("vm-a", cut));
+        Assert.Throws<ProbeOutputException>(() => CloudInitProbeParser.Parse(Host, cut));
     }
 }
