@@ -91,17 +91,41 @@ Describe 'A first boot of a <Suite> cloud-init VM' -ForEach $suites -Tag 'VM', '
         $figures.Holder = "$($record.ProcessName) (pid $($record.HolderPid), $($record.Unit)): $($record.CommandLine)"
     }
 
-    It 'Wait-CloudInit | Invoke-AptGet -Command Update succeeds on the same VM and records the lock wait and holder' {
-        Set-ItResult -Skipped -Because 'Pending: Wait-CloudInit lands in issue 4 and Invoke-AptGet in its own issue; the lead fills this in when they merge'
+    It 'Wait-CloudInit | Invoke-AptGet -Command Update succeeds; an Invoke-AptGet started under the lock waited for it and names the holder' {
+        if ($skipReason) { Set-ItResult -Skipped -Because $skipReason; return }
+        # Started while cloud-init's apt-get update still holds the lists lock (its own connection).
+        $early = Start-ThreadJob -ScriptBlock {
+            param($module, $s)
+            Import-Module $module
+            Invoke-AptGet @s -Command Update -LockTimeout 00:05:00
+        } -ArgumentList $env:APTREADY_MODULE, $splat
+        $ci = $null
+        $updated = Wait-CloudInit @splat -Timeout 00:06:00 -OutVariable ci | Invoke-AptGet -Command Update -LockTimeout 00:05:00
+        $ci | Should -HaveCount 1
+        $ci[0].State | Should -Be 'Done'
+        $updated | Should -HaveCount 1
+        $updated.Succeeded | Should -BeTrue
+        $figures.WaitCloudInitSeconds = [math]::Round($ci[0].Waited.TotalSeconds, 1)
+
+        $waited = $early | Receive-Job -Wait -AutoRemoveJob
+        $waited.Succeeded | Should -BeTrue
+        $waited.LockWait | Should -BeGreaterThan ([timespan]::FromSeconds(1))
+        ($waited.LockHolders | Out-String) | Should -Match 'apt-get'
+        $figures.AptReadyLockWaitSeconds = [math]::Round($waited.LockWait.TotalSeconds, 1)
+        $figures.AptReadyLockHolders = ($waited.LockHolders | ForEach-Object { "$_" } | Sort-Object -Unique) -join '; '
     }
 
     It 'Invoke-AptGet -Command Install -Package aptready-hello installs from the local repository' {
-        Set-ItResult -Skipped -Because 'Pending: Invoke-AptGet lands in its own issue; the lead fills this in when it merges'
+        if ($skipReason) { Set-ItResult -Skipped -Because $skipReason; return }
+        $installed = Invoke-AptGet @splat -Command Install -Package aptready-hello
+        $installed.Succeeded | Should -BeTrue
+        $installed.ChangedPackages | Should -Contain 'aptready-hello'
+        (Invoke-TargetSsh $vm "dpkg-query -W -f='`${Status}' aptready-hello").Output | Should -Match 'install ok installed'
     }
 
     It 'once cloud-init has finished, Test-AptLock reports every lock free' {
         if ($skipReason) { Set-ItResult -Skipped -Because $skipReason; return }
-        # Until Wait-CloudInit lands: a bounded poll (a hang guard, not a timing assertion).
+        # A bounded poll (a hang guard, not a timing assertion).
         $deadline = [DateTime]::UtcNow.AddSeconds(180)
         while (-not (Test-AptLock @splat -Path $listsLock -Quiet) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Seconds 1 }
         $figures.ListsLockFreeSeconds = [math]::Round((Get-TestVmSeconds $vm), 1)
