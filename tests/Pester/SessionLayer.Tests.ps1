@@ -148,6 +148,13 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
             (Get-TargetConnectionCount $target) - $before | Should -Be 1
         }
 
+        It 'works on each host once however often the input names it' {
+            # Test-AptLock writes a record per lock: piped on, they name the same host five times.
+            $out = Test-AptLock @splat | Test-AptLock -Verbose 4>&1
+            @($out | Where-Object { $_.PSObject.TypeNames -contains 'AptReady.Core.Locks.AptLockStatus' }) | Should -HaveCount 5
+            @($out | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -match 'repeated input is skipped' }) | Should -HaveCount 4
+        }
+
         It 'reconnects when the host went away and came back mid-pipeline' {
             $before = Get-TargetConnectionCount $target
             $out = Invoke-InFreshRunspace {

@@ -25,6 +25,7 @@ namespace AptReady.Cmdlets.Infrastructure
         private SshSessionPool? _pool;
         private SshConnector? _connector;
         private SemaphoreSlim? _throttle;
+        private readonly System.Collections.Generic.HashSet<object> _seen = new System.Collections.Generic.HashSet<object>();
         private int _running;
         private int _started;
         private int _finished;
@@ -139,7 +140,7 @@ namespace AptReady.Cmdlets.Infrastructure
             {
                 PSObject session = Session;
                 object target = session.Properties["Host"]?.Value ?? session;
-                if (ShouldStartHost(target))
+                if (IsFirstMention(session.BaseObject) && ShouldStartHost(target))
                 {
                     StartHost(target, () => ResolveCallerSession(session.BaseObject));
                 }
@@ -148,7 +149,8 @@ namespace AptReady.Cmdlets.Infrastructure
             {
                 foreach (string name in ComputerName)
                 {
-                    if (ShouldStartHost(name))
+                    string user = UserName ?? Credential?.UserName ?? Environment.UserName;
+                    if (IsFirstMention($"{user}@{name.ToLowerInvariant()}:{Port}") && ShouldStartHost(name))
                     {
                         StartHost(name, SessionFor(name));
                     }
@@ -156,6 +158,21 @@ namespace AptReady.Cmdlets.Infrastructure
             }
 
             RunPosted();
+        }
+
+        /// <summary>
+        /// A host comes once per invocation, however often the input names it: piping Test-AptLock's
+        /// per-lock records (or a list with repeats) into Invoke-AptGet runs apt once per host.
+        /// </summary>
+        private bool IsFirstMention(object host)
+        {
+            if (_seen.Add(host))
+            {
+                return true;
+            }
+
+            WriteVerbose($"{host}: already in this command's work; the repeated input is skipped.");
+            return false;
         }
 
         protected override void EndProcessing()

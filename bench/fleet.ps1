@@ -1,0 +1,158 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Fleet benchmark: AptReady on 10, 50 and 200 hosts against OpenSSH fan-outs and Ansible, in one run.
+.DESCRIPTION
+    The "hosts" are container targets whose sshd listens on up to 16 loopback ports each, with
+    cloud-init run to done. For each size N, each measure runs -Repeat times and the median counts:
+      (a) Wait-CloudInit on N finished hosts (a fresh pwsh each run, so new connections; the time is
+          taken inside it, from before the cmdlet to its end, and its peak RSS is read from /proc)
+      (b) Wait-CloudInit | Test-AptLock | Invoke-AptGet -Command Update -Simulate
+      (c) a plain parallel OpenSSH fan-out, `ssh … 'cloud-init status --format json' &` per host, `wait`
+      (d) three such fan-outs, one per step of (b): cloud-init status, /proc/locks, apt-get --print-uris update
+      (e) `ansible all -f N -m shell -a 'cloud-init status --format json'` (gathering off, pipelining on,
+          no ControlPersist, host keys checked against the same known_hosts file)
+    and, once, the time of Import-Module AptReady in a fresh pwsh (median of 5).
+    Prints a table with ratios and writes it to out/bench/fleet.md. Needs root and a built module.
+.EXAMPLE
+    dotnet pwsh ./bench/fleet.ps1 -Sizes 10,50,200 -Repeat 3
+#>
+[CmdletBinding()]
+param(
+    [ValidateRange(1, 256)] [int[]] $Sizes = @(10, 50, 200),
+    [ValidateRange(1, 10)] [int] $Repeat = 3,
+    [ValidateSet('bookworm', 'trixie')] [string] $Suite = 'bookworm',
+    [switch] $SkipAnsible,
+    [string] $ModulePath
+)
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot
+if (-not $ModulePath) {
+    $version = (Import-PowerShellDataFile "$root/AptReady.psd1").ModuleVersion
+    $ModulePath = "$root/out/AptReady/$version/AptReady.psd1"
+}
+Import-Module "$root/tests/Pester/TestFleet.psm1" -Force
+
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $n = $sorted.Count
+    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
+}
+
+function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet) {
+    # A fresh pwsh per run: new connections, and a peak RSS of its own.
+    $hostsFile = Join-Path $Fleet.Work 'hosts.json'
+    $Hosts | ConvertTo-Json -Compress | Set-Content $hostsFile
+    $script = @'
+param($module, $hostsFile, $user, $key, $known, $throttle, $pipeline)
+$ErrorActionPreference = 'Continue'
+Import-Module $module
+$hosts = Get-Content $hostsFile -Raw | ConvertFrom-Json
+$common = @{ UserName = $user; KeyFilePath = $key; KnownHostsPath = $known; ThrottleLimit = $throttle }
+$clock = [Diagnostics.Stopwatch]::StartNew()
+$out = switch ($pipeline) {
+    'wait' { $hosts | Wait-CloudInit @common -Timeout 00:05:00 }
+    'pipeline' { $hosts | Wait-CloudInit @common -Timeout 00:05:00 | Test-AptLock | Invoke-AptGet -Command Update -Simulate }
+}
+$seconds = $clock.Elapsed.TotalSeconds
+$hwm = (Select-String -Path "/proc/$PID/status" -Pattern '^VmHWM:\s+(\d+)').Matches[0].Groups[1].Value
+[pscustomobject]@{ Seconds = $seconds; Results = @($out).Count; Errors = $Error.Count; PeakRssMB = [math]::Round([double]$hwm / 1024, 1) } | ConvertTo-Json -Compress
+'@
+    $json = & dotnet pwsh -NoProfile -NonInteractive -Command $script -args $ModulePath, $hostsFile, $Fleet.UserName, $Fleet.KeyFilePath, $Fleet.KnownHostsPath, $Hosts.Count, $Pipeline
+    ($json | Select-Object -Last 1) | ConvertFrom-Json
+}
+
+function Invoke-OpenSshFanOut([string[]] $Commands, $Hosts, $Fleet) {
+    $lines = foreach ($h in $Hosts) { "$($h.Port)" }
+    $portsFile = Join-Path $Fleet.Work 'ports.txt'
+    $lines | Set-Content $portsFile
+    $bash = @'
+set -u
+ports=$1 key=$2 known=$3; shift 3
+start=$(date +%s.%N)
+for command in "$@"; do
+  while read -r port; do
+    ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$known" -o ControlMaster=no \
+        -i "$key" -p "$port" aptready@127.0.0.1 "$command" >/dev/null 2>&1 &
+  done <"$ports"
+  wait
+done
+end=$(date +%s.%N)
+echo "$start $end"
+'@
+    $out = & bash -c $bash bash $portsFile $Fleet.KeyFilePath $Fleet.KnownHostsPath @Commands
+    $start, $end = ($out | Select-Object -Last 1) -split ' ' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) }
+    $end - $start
+}
+
+function Invoke-Ansible([string] $Command, $Hosts, $Fleet) {
+    $inventory = Join-Path $Fleet.Work 'inventory.ini'
+    $i = 0
+    @('[fleet]') + @($Hosts | ForEach-Object { $i++; "h$i ansible_host=127.0.0.1 ansible_port=$($_.Port)" }) + @(
+        '[fleet:vars]'
+        "ansible_user=$($Fleet.UserName)"
+        "ansible_ssh_private_key_file=$($Fleet.KeyFilePath)"
+        "ansible_ssh_common_args='-o UserKnownHostsFile=$($Fleet.KnownHostsPath) -o StrictHostKeyChecking=yes -o ControlMaster=no'"
+        'ansible_python_interpreter=/usr/bin/python3'
+    ) | Set-Content $inventory
+    $env:ANSIBLE_GATHERING = 'explicit'; $env:ANSIBLE_PIPELINING = 'True'; $env:ANSIBLE_HOST_KEY_CHECKING = 'True'
+    $env:ANSIBLE_SSH_ARGS = '-o ControlMaster=no'; $env:ANSIBLE_LOCALHOST_WARNING = 'False'; $env:ANSIBLE_NOCOLOR = '1'
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $out = & ansible all -i $inventory -f $Hosts.Count -m shell -a $Command 2>&1
+    $seconds = $clock.Elapsed.TotalSeconds
+    $ok = @($out | Select-String -Pattern '\| CHANGED \|').Count
+    [pscustomobject]@{ Seconds = $seconds; Ok = $ok }
+}
+
+$rows = [System.Collections.Generic.List[object]]::new()
+$importTimes = 1..5 | ForEach-Object {
+    [double](& dotnet pwsh -NoProfile -NonInteractive -Command "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$c.Elapsed.TotalSeconds")
+}
+$importSeconds = Get-Median $importTimes
+
+$max = ($Sizes | Measure-Object -Maximum).Maximum
+Write-Host "Standing up $max hosts ($Suite, cloud-init done)..."
+$fleet = Start-TestFleet -Count $max -Suite $Suite -CloudInitDone
+try {
+    $hasAnsible = -not $SkipAnsible -and (Get-Command ansible -ErrorAction Ignore)
+    foreach ($n in $Sizes) {
+        $hosts = @($fleet.Hosts | Select-Object -First $n)
+        $wait = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'wait' $hosts $fleet }
+        $pipe = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'pipeline' $hosts $fleet }
+        $ssh1 = 1..$Repeat | ForEach-Object { Invoke-OpenSshFanOut @('cloud-init status --format json') $hosts $fleet }
+        $ssh3 = 1..$Repeat | ForEach-Object {
+            Invoke-OpenSshFanOut @('cloud-init status --format json', 'cat /proc/locks', 'sudo -n apt-get --print-uris -q update') $hosts $fleet
+        }
+        $ans = if ($hasAnsible) { 1..$Repeat | ForEach-Object { Invoke-Ansible 'cloud-init status --format json' $hosts $fleet } }
+
+        $a = Get-Median $wait.Seconds; $b = Get-Median $pipe.Seconds
+        $c = Get-Median $ssh1; $d = Get-Median $ssh3
+        $e = if ($ans) { Get-Median $ans.Seconds } else { $null }
+        $rows.Add([pscustomobject]@{
+            N                    = $n
+            'Wait-CloudInit s'   = [math]::Round($a, 2)
+            'ssh fan-out s'      = [math]::Round($c, 2)
+            'ansible s'          = if ($null -ne $e) { [math]::Round($e, 2) } else { 'n/a' }
+            '(a)/(c)'            = [math]::Round($a / $c, 2)
+            '(e)/(a)'            = if ($null -ne $e) { [math]::Round($e / $a, 2) } else { 'n/a' }
+            'pipeline s'         = [math]::Round($b, 2)
+            '3 fan-outs s'       = [math]::Round($d, 2)
+            '(b)/(d)'            = [math]::Round($b / $d, 2)
+            'accounted (a)/(b)'  = "$(($wait | Measure-Object Results -Minimum).Minimum)+$(($wait | Measure-Object Errors -Maximum).Maximum)err / $(($pipe | Measure-Object Results -Minimum).Minimum)+$(($pipe | Measure-Object Errors -Maximum).Maximum)err"
+            'peak RSS MB (b)'    = ($pipe | Measure-Object PeakRssMB -Maximum).Maximum
+            'ansible ok'         = if ($ans) { ($ans | Measure-Object Ok -Minimum).Minimum } else { 'n/a' }
+        })
+        Write-Host "N=$n done."
+    }
+}
+finally {
+    $fleet | Stop-TestFleet
+}
+
+$table = $rows | Format-Table -AutoSize | Out-String -Width 250
+$summary = "Import-Module AptReady: {0:0.000} s (median of 5, fresh pwsh). {1} repeats per cell, median. Machine: {2} cores, load {3}." -f $importSeconds, $Repeat, [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0]
+Write-Host $table
+Write-Host $summary
+$outDir = Join-Path $root 'out/bench'
+New-Item -ItemType Directory -Force $outDir | Out-Null
+@('# Fleet benchmark', '', (Get-Date -Format o), '', '```', $table.Trim(), '```', '', $summary) | Set-Content (Join-Path $outDir 'fleet.md')
