@@ -43,7 +43,7 @@ function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet) {
     # A fresh pwsh per run: new connections, and a peak RSS of its own.
     $hostsFile = Join-Path $Fleet.Work 'hosts.json'
     $Hosts | ConvertTo-Json -Compress | Set-Content $hostsFile
-    $script = @'
+    $script = {
 param($module, $hostsFile, $user, $key, $known, $throttle, $pipeline)
 $ErrorActionPreference = 'Continue'
 Import-Module $module
@@ -57,7 +57,7 @@ $out = switch ($pipeline) {
 $seconds = $clock.Elapsed.TotalSeconds
 $hwm = (Select-String -Path "/proc/$PID/status" -Pattern '^VmHWM:\s+(\d+)').Matches[0].Groups[1].Value
 [pscustomobject]@{ Seconds = $seconds; Results = @($out).Count; Errors = $Error.Count; PeakRssMB = [math]::Round([double]$hwm / 1024, 1) } | ConvertTo-Json -Compress
-'@
+    }
     $json = & dotnet pwsh -NoProfile -NonInteractive -Command $script -args $ModulePath, $hostsFile, $Fleet.UserName, $Fleet.KeyFilePath, $Fleet.KnownHostsPath, $Hosts.Count, $Pipeline
     ($json | Select-Object -Last 1) | ConvertFrom-Json
 }

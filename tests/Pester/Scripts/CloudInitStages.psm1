@@ -2,6 +2,8 @@
 # boot would: a NoCloud seed in /var/lib/cloud/seed/nocloud, then init --local, init, modules config,
 # modules final. See ../../../shared/TESTING.md §2 for the traps the seed avoids.
 
+Import-Module (Join-Path $PSScriptRoot '../TestTargets.psm1')
+
 function Set-CloudInitSeed {
     <# Writes user-data and meta-data. Extra cloud-config lines go after the container-safe ones. #>
     param(
