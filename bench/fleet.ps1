@@ -149,10 +149,15 @@ finally {
     $fleet | Stop-TestFleet
 }
 
-$table = $rows | Format-Table -AutoSize | Out-String -Width 250
+# A Markdown table: every column, whatever the console width.
+$columns = $rows[0].PSObject.Properties.Name
+$table = (@(
+    '| ' + ($columns -join ' | ') + ' |'
+    '|' + (($columns | ForEach-Object { '---' }) -join '|') + '|'
+) + @($rows | ForEach-Object { $row = $_; '| ' + (($columns | ForEach-Object { $row.$_ }) -join ' | ') + ' |' })) -join "`n"
 $summary = "Import-Module AptReady: {0:0.000} s (median of 5, fresh pwsh). {1} repeats per cell, median. Machine: {2} cores, load {3}." -f $importSeconds, $Repeat, [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0]
 Write-Host $table
 Write-Host $summary
 $outDir = Join-Path $root 'out/bench'
 New-Item -ItemType Directory -Force $outDir | Out-Null
-@('# Fleet benchmark', '', (Get-Date -Format o), '', '```', $table.Trim(), '```', '', $summary) | Set-Content (Join-Path $outDir 'fleet.md')
+@('# Fleet benchmark', '', (Get-Date -Format o), '', $table, '', $summary) | Set-Content (Join-Path $outDir 'fleet.md')

@@ -7,6 +7,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module $env:APTREADY_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestTargets.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Scripts/AptRepo.psm1') -Force
 }
 
 Describe 'Test-AptLock on a <Suite> target' -ForEach $suites -Tag 'Locks', 'Integration' {
@@ -61,6 +62,39 @@ Describe 'Test-AptLock on a <Suite> target' -ForEach $suites -Tag 'Locks', 'Inte
 
     It 'answers $true with -Quiet once the holder is gone' {
         Test-AptLock @splat -Quiet | Should -BeTrue
+    }
+
+    It 'names the holder of <_>' -ForEach @('/var/lib/dpkg/lock-frontend', '/var/lib/dpkg/lock', '/var/cache/apt/archives/lock', '/run/unattended-upgrades.lock') {
+        $holder = Start-LockHolder -Target $target -Path $_ -Seconds 60
+        try {
+            $records = Test-AptLock @splat
+            $held = $records | Where-Object IsHeld
+            $held | Should -HaveCount 1
+            $held.Path | Should -Be $_
+            $held.HolderPid | Should -Be $holder
+            $held.ProcessName | Should -Be 'python3'
+            $held.HolderRunningFor | Should -BeGreaterThan ([timespan]::Zero)
+        }
+        finally { Stop-LockHolder -Target $target -HolderPid $holder }
+    }
+
+    Context 'with dpkg interrupted for real (dpkg -i killed in its postinst)' {
+        BeforeAll {
+            $repo = Start-AptRepo
+            Start-InterruptedDpkg -Target $target -Repo $repo
+        }
+        AfterAll {
+            Invoke-InTarget $target dpkg --configure -a | Out-Null
+            Stop-AptRepo $repo
+        }
+
+        It 'says so on every record and answers $false with -Quiet' {
+            $records = Test-AptLock @splat -WarningVariable warnings -WarningAction SilentlyContinue
+            $records | ForEach-Object { $_.DpkgInterrupted | Should -BeTrue }
+            $records[0].PendingDpkgUpdates | Should -Not -BeNullOrEmpty
+            $warnings | Should -Match 'dpkg was interrupted'
+            Test-AptLock @splat -Quiet -WarningAction SilentlyContinue | Should -BeFalse
+        }
     }
 }
 

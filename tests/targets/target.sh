@@ -9,6 +9,7 @@
 #                                         target for SECS seconds; prints the holder's pid there
 #   target.sh sshd-stop STATE | sshd-start STATE   stops or starts only the target's sshd listener
 #   target.sh sshd-restart STATE          ends every sshd process (open connections too), starts anew
+#   target.sh sshd-kill STATE             ends every sshd process and leaves sshd down
 #
 # Every process is started by this script and stopped by pid; nothing is killed by name.
 set -euo pipefail
@@ -229,6 +230,14 @@ cmd_sshd_restart() {
     kill -HUP "$INIT_PID"
 }
 
+# Ends every sshd process of the target and leaves it down: a host that went away for good.
+cmd_sshd_kill() {
+    local state=${1:?state folder}
+    read_state "$state"
+    kill -USR1 "$INIT_PID"
+    cmd_exec "$state" /bin/sh -c 'for p in /proc/[0-9]*; do [ "$(cat "$p/comm" 2>/dev/null)" = sshd ] && kill -9 "${p#/proc/}" 2>/dev/null; done; true'
+}
+
 cmd_sshd_start() {
     read_state "${1:?state folder}"
     kill -HUP "$INIT_PID"
@@ -242,5 +251,6 @@ case "${1:-}" in
     sshd-stop) shift; cmd_sshd_stop "$@" ;;
     sshd-start) shift; cmd_sshd_start "$@" ;;
     sshd-restart) shift; cmd_sshd_restart "$@" ;;
-    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+    sshd-kill) shift; cmd_sshd_kill "$@" ;;
+    *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using AptReady.Core.Remote;
 
 namespace AptReady.Core.Locks
@@ -7,7 +8,21 @@ namespace AptReady.Core.Locks
     public sealed class AptLockStatus
     {
         public AptLockStatus(RemoteHost host, AptLockFile lockFile, bool exists, LockHolder? holder, DateTimeOffset checkedAt)
+            : this(host, lockFile, exists, holder, checkedAt, Array.Empty<string>(), Array.Empty<LockHolder>())
         {
+        }
+
+        public AptLockStatus(
+            RemoteHost host,
+            AptLockFile lockFile,
+            bool exists,
+            LockHolder? holder,
+            DateTimeOffset checkedAt,
+            IReadOnlyList<string> pendingDpkgUpdates,
+            IReadOnlyList<LockHolder> packageActivity)
+        {
+            PendingDpkgUpdates = pendingDpkgUpdates;
+            PackageActivity = packageActivity;
             Host = host;
             LockFile = lockFile;
             Exists = exists;
@@ -49,6 +64,18 @@ namespace AptReady.Core.Locks
         public TimeSpan? HolderRunningFor => Holder?.RunningFor;
 
         public DateTimeOffset CheckedAt { get; }
+
+        /// <summary>Of the host, not the lock: dpkg was interrupted ('dpkg --configure -a' must run first).</summary>
+        public bool DpkgInterrupted => PendingDpkgUpdates.Count > 0;
+
+        /// <summary>Of the host: the digit-named files an interrupted dpkg left in /var/lib/dpkg/updates/.</summary>
+        public IReadOnlyList<string> PendingDpkgUpdates { get; }
+
+        /// <summary>
+        /// Of the host: cloud-init, apt.systemd.daily, unattended-upgrades, apt or dpkg processes
+        /// running at the check, which explain why locks are held (or are about to be).
+        /// </summary>
+        public IReadOnlyList<LockHolder> PackageActivity { get; }
 
         public override string ToString() =>
             IsHeld ? $"{ComputerName}: {Path} held by {Holder}" : $"{ComputerName}: {Path} free";

@@ -126,6 +126,12 @@ namespace AptReady.Core.Locks
                 throw new LockProbeException(host.ComputerName, "/proc/locks is not readable by the login user, so no lock can be said to be free.");
             }
 
+            var activity = processes
+                .Where(p => p.Value.Comm != null && IsPackageActivity(p.Value.Comm))
+                .OrderBy(p => p.Key)
+                .Select(p => Describe(p.Key, processes, uptime, clockTicks))
+                .ToList();
+
             var statuses = new List<AptLockStatus>(locks.Count);
             foreach (var lockFile in locks)
             {
@@ -140,14 +146,8 @@ namespace AptReady.Core.Locks
                     }
                 }
 
-                statuses.Add(new AptLockStatus(host, lockFile, identity != null, holder, checkedAt));
+                statuses.Add(new AptLockStatus(host, lockFile, identity != null, holder, checkedAt, pendingUpdates, activity));
             }
-
-            var activity = processes
-                .Where(p => p.Value.Comm != null && IsPackageActivity(p.Value.Comm))
-                .OrderBy(p => p.Key)
-                .Select(p => Describe(p.Key, processes, uptime, clockTicks))
-                .ToList();
 
             return new AptLockReport(host, statuses, activity, pendingUpdates, checkedAt);
         }

@@ -83,6 +83,7 @@ end
             var report = Parse(HeldByPython);
             Assert.True(report.DpkgInterrupted);
             Assert.Equal(new[] { "0003" }, report.PendingDpkgUpdates);
+            Assert.All(report.Locks, l => Assert.True(l.DpkgInterrupted));
         }
 
         [Fact]
