@@ -15,7 +15,8 @@
     and, once, the time of Import-Module AptReady in a fresh pwsh (median of 5).
     Prints a table with ratios and writes it to out/bench/fleet.md. Needs root and a built module.
 .EXAMPLE
-    dotnet pwsh ./bench/fleet.ps1 -Sizes 10,50,200 -Repeat 3
+    dotnet pwsh ./bench/fleet.ps1 -Repeat 3          (sizes 10, 50, 200)
+    dotnet pwsh -c "./bench/fleet.ps1 -Sizes 10,50 -SkipAnsible"
 #>
 [CmdletBinding()]
 param(

@@ -308,13 +308,13 @@ namespace AptReady.Core.CloudInit
             bool ended = false;
             foreach (string line in lines.Skip(start + 1))
             {
-                string tag = FirstWord(line, out string rest);
+                string tag = ProbeLine.FirstWord(line, out string rest);
                 switch (tag)
                 {
                     case CloudInitHeartbeat.Tag:
                         break;
                     case "outcome":
-                        facts.Outcome = FirstWord(rest, out _);
+                        facts.Outcome = ProbeLine.FirstWord(rest, out _);
                         break;
                     case "phase":
                         facts.Phase = rest.Trim();
@@ -329,22 +329,22 @@ namespace AptReady.Core.CloudInit
                         facts.BootTime = Long(rest);
                         break;
                     case "boot-finished":
-                        facts.BootFinishedMtime = Long(FirstWord(rest, out string bootFinished));
+                        facts.BootFinishedMtime = Long(ProbeLine.FirstWord(rest, out string bootFinished));
                         facts.BootFinishedText = bootFinished;
                         break;
                     case "status-json":
-                        facts.StatusMtime = Long(FirstWord(rest, out string statusJson));
+                        facts.StatusMtime = Long(ProbeLine.FirstWord(rest, out string statusJson));
                         facts.StatusJson = statusJson;
                         break;
                     case "result-json":
-                        facts.ResultMtime = Long(FirstWord(rest, out string resultJson));
+                        facts.ResultMtime = Long(ProbeLine.FirstWord(rest, out string resultJson));
                         facts.ResultJson = resultJson;
                         break;
                     case "version":
                         facts.VersionText = rest;
                         break;
                     case "cli-status":
-                        FirstWord(rest, out string cliJson);
+                        ProbeLine.FirstWord(rest, out string cliJson);
                         facts.CliStatusJson = cliJson;
                         break;
                     case "end":
@@ -369,18 +369,6 @@ namespace AptReady.Core.CloudInit
         private static long? Long(string text) =>
             long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
 
-        private static string FirstWord(string line, out string rest)
-        {
-            int space = line.IndexOf(' ');
-            if (space < 0)
-            {
-                rest = string.Empty;
-                return line;
-            }
-
-            rest = line.Substring(space + 1);
-            return line.Substring(0, space);
-        }
 
         private sealed class ProbeFacts
         {
