@@ -463,7 +463,8 @@ namespace AptReady.Cmdlets.CloudConfig
         {
             SshSessionPool pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             object baseObject = value.BaseObject;
-            bool isBag = baseObject is IDictionary || baseObject is PSCustomObject || Property(value, "ComputerName") != null;
+            bool isSession = value.TypeNames.Any(t => t.EndsWith("SSH.SshSession", StringComparison.Ordinal) || t.EndsWith("SSH.SftpSession", StringComparison.Ordinal));
+            bool isBag = !isSession && (baseObject is IDictionary || baseObject is PSCustomObject || Property(value, "ComputerName") != null);
             if (!isBag)
             {
                 return SessionResolution.Caller(pool, baseObject, PoshSshSessions.Of(this).StillLists(baseObject));

@@ -24,8 +24,10 @@ namespace AptReady.Cmdlets.Infrastructure
         public bool IsLoaded => _sessions != null;
 
         public static PoshSshSessions Of(PSCmdlet cmdlet) => new PoshSshSessions(
-            PSObject.AsPSObject(cmdlet.SessionState.PSVariable.GetValue("global:SshSessions")).BaseObject as IList,
-            PSObject.AsPSObject(cmdlet.SessionState.PSVariable.GetValue("global:SFTPSessions")).BaseObject as IList);
+            List(cmdlet, "global:SshSessions"), List(cmdlet, "global:SFTPSessions"));
+
+        private static IList? List(PSCmdlet cmdlet, string variable) =>
+            cmdlet.SessionState.PSVariable.GetValue(variable) is object value ? PSObject.AsPSObject(value).BaseObject as IList : null;
 
         /// <summary>The session objects a -Session value holds: one, or each of an array (-Session (Get-SSHSession)).</summary>
         public static List<object> Each(PSObject value)
