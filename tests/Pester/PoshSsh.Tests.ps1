@@ -65,6 +65,15 @@ Describe 'Real Posh-SSH sessions (<Order>)' -ForEach $orders -Tag 'PoshSsh', 'Se
         $run.LiveErrors | Should -BeNullOrEmpty
     }
 
+    It 'shows Invoke-AptGet''s lock sightings live through a Posh-SSH session (before the lock is freed)' {
+        $run.AptSightedBeforeRelease | Should -BeGreaterThan 0
+        $run.AptCompletedBeforeRelease | Should -BeFalse
+        $run.AptEndedWithin120s | Should -BeTrue
+        $run.Apt.Succeeded | Should -BeTrue
+        $run.Apt.SessionId | Should -Be 0
+        $run.Apt.Sightings | Should -BeGreaterThan 0
+    }
+
     It 'stops on Ctrl+C and ends the remote wait script' {
         $run.StopSawProgress | Should -BeTrue
         $run.WaitScriptsBeforeStop | Should -BeGreaterThan 0
