@@ -94,6 +94,10 @@ Describe 'Real Posh-SSH sessions (<Order>)' -ForEach $orders -Tag 'PoshSsh', 'Se
         $run.AllSessions.Count | Should -Be (5 * $run.SessionIds.Count)
     }
 
+    It 'shows the session id beside the host in the default table' {
+        $run.StillLive.Table | Should -Match '127\.0\.0\.1:\d+ \(session 0\)'
+    }
+
     It 'takes -SessionId 0,1 from Posh-SSH''s own session list' {
         $run.ById.Ids | Should -BeNullOrEmpty
         $run.ById.SessionIds | Should -Be @(0, 1)

@@ -167,7 +167,10 @@ $facts.InnerExceptionTypes = @($innerTypes | Sort-Object -Unique)
 
 # The live session still serves, and a host named with its own credentials gets AptReady's own connection.
 $still = Invoke-Recorded { Test-AptLock -Session $s0 }
-$facts.StillLive = @{ Ids = $still.Ids; Count = $still.Output.Count; SessionIds = @($still.Output.SessionId | Sort-Object -Unique) }
+$facts.StillLive = @{
+    Ids = $still.Ids; Count = $still.Output.Count; SessionIds = @($still.Output.SessionId | Sort-Object -Unique)
+    Table = $still.Output | Format-Table | Out-String
+}
 Get-SSHSession | Remove-SSHSession | Out-Null
 Remove-SFTPSession -SessionId $sftp.SessionId | Out-Null
 $after = Invoke-Recorded { Test-AptLock @own }
