@@ -464,8 +464,7 @@ namespace AptReady.Cmdlets.CloudConfig
             SshSessionPool pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             object baseObject = value.BaseObject;
             bool isSession = value.TypeNames.Any(t => t.EndsWith("SSH.SshSession", StringComparison.Ordinal) || t.EndsWith("SSH.SftpSession", StringComparison.Ordinal));
-            bool isBag = !isSession && (baseObject is IDictionary || baseObject is PSCustomObject || Property(value, "ComputerName") != null);
-            if (!isBag)
+            if (isSession)
             {
                 return SessionResolution.Caller(pool, baseObject, PoshSshSessions.Of(this).StillLists(baseObject));
             }
