@@ -131,6 +131,9 @@ Describe 'Real Posh-SSH sessions (<Order>)' -ForEach $orders -Tag 'PoshSsh', 'Se
         $run.OwnBefore.SessionIds | Should -BeNullOrEmpty
         $run.StillLive.Ids | Should -BeNullOrEmpty
         $run.StillLive.SessionIds | Should -Be 0
+        $run.OwnWhileLive.Ids | Should -BeNullOrEmpty -Because 'credentials of its own get AptReady''s connection while a Posh-SSH session to the host is open'
+        $run.OwnWhileLive.Count | Should -Be 5
+        $run.OwnWhileLive.SessionIds | Should -BeNullOrEmpty
         $run.OwnAfter.Ids | Should -BeNullOrEmpty
         $run.OwnAfter.Count | Should -Be 5
         $run.OwnAfter.SessionIds | Should -BeNullOrEmpty

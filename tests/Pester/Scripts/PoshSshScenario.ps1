@@ -171,6 +171,8 @@ $facts.StillLive = @{
     Ids = $still.Ids; Count = $still.Output.Count; SessionIds = @($still.Output.SessionId | Sort-Object -Unique)
     Table = $still.Output | Format-Table | Out-String
 }
+$ownWhileLive = Invoke-Recorded { Test-AptLock @own }
+$facts.OwnWhileLive = @{ Ids = $ownWhileLive.Ids; Count = $ownWhileLive.Output.Count; SessionIds = @($ownWhileLive.Output.SessionId | Where-Object { $null -ne $_ }) }
 Get-SSHSession | Remove-SSHSession | Out-Null
 Remove-SFTPSession -SessionId $sftp.SessionId | Out-Null
 $after = Invoke-Recorded { Test-AptLock @own }
