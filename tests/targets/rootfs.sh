@@ -24,8 +24,23 @@ need debootstrap chroot flock sha256sum
 
 cache=${APTREADY_CACHE:-/var/cache/aptready}
 packages=systemd-sysv,linux-image-cloud-amd64,cloud-init,openssh-server,sudo,ifupdown,isc-dhcp-client,netbase,iproute2,ca-certificates,python3,locales,procps
-mirror=${APTREADY_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-recipe_hash=$( { cat "$0"; echo "$suite $packages"; } | sha256sum | cut -c1-12)
+
+# The Debian archive this machine's own apt sources name (one-line and deb822 forms), not the
+# security archive; APTREADY_DEBIAN_MIRROR overrides it. No mirror is written into this project.
+debian_mirror() {
+    {
+        grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+            sed -E 's/^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?//' | awk '{print $1}'
+        grep -hiE '^[[:space:]]*URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null |
+            sed -E 's/^[[:space:]]*[Uu][Rr][Ii][Ss]:[[:space:]]*//' | tr ' ' '\n'
+    } | grep -E '^https?://.*/debian/?$' | head -n 1
+}
+mirror=${APTREADY_DEBIAN_MIRROR:-$(debian_mirror)}
+[ -n "$mirror" ] || { echo "rootfs.sh: no Debian archive found in /etc/apt/sources.list{,.d}; set APTREADY_DEBIAN_MIRROR" >&2; exit 3; }
+
+# The cache key: the suite, the packages and the build steps below the marker, so that comments and
+# the mirror lookup above can change without rebuilding.
+recipe_hash=$( { sed -n '/^# ---- recipe ----$/,$p' "$0"; echo "$suite $packages"; } | sha256sum | cut -c1-12)
 target="$cache/rootfs/$suite-$recipe_hash"
 
 if [ -f "$target/.aptready-complete" ]; then
@@ -48,6 +63,7 @@ if [ -d "$work" ]; then
     rm -rf --one-file-system "$work"
 fi
 
+# ---- recipe ----
 started=$(date +%s)
 echo "rootfs.sh: building $suite into $target (a few minutes, once)" >&2
 debootstrap --variant=minbase --include="$packages" "$suite" "$work" "$mirror" >"$cache/rootfs/$suite-debootstrap.log" 2>&1 || true
