@@ -106,7 +106,7 @@ $live.PowerShell.Dispose()
 
 # Lock sightings flow live too: Invoke-AptGet reports the holder while it waits, before the lock is freed.
 $holder = Start-LockHolder -Target $target -Path /var/lib/dpkg/lock-frontend -Seconds 120
-$apt = Start-Instance { param($s) Invoke-AptGet -Session $s -Command Install -Package hello -Simulate -LockTimeout '00:05:00' } @($s0)
+$apt = Start-Instance { param($s) Invoke-AptGet -Session $s -Command Install -Package apt -Simulate -LockTimeout '00:05:00' } @($s0)
 $until = [datetime]::UtcNow.AddSeconds(120)
 while (-not ($sighted = @($apt.PowerShell.Streams.Progress | Where-Object StatusDescription -Like "waiting for /var/lib/dpkg/lock-frontend held by $holder *").Count) -and
     -not $apt.Handle.IsCompleted -and [datetime]::UtcNow -lt $until) { Start-Sleep -Milliseconds 100 }
@@ -119,7 +119,7 @@ $facts.Apt = @{ Succeeded = $aptResult.Succeeded; SessionId = $aptResult.Session
 $apt.PowerShell.Dispose()
 
 # A result that came through a session leads the next cmdlet to the same session: no key is given.
-$chain = Invoke-Recorded { Get-SSHSession -SessionId 1 | Test-AptLock | Invoke-AptGet -Command Install -Package hello -Simulate }
+$chain = Invoke-Recorded { Get-SSHSession -SessionId 1 | Test-AptLock | Invoke-AptGet -Command Install -Package apt -Simulate }
 $facts.Chain = @{ Ids = $chain.Ids; Succeeded = $chain.Output.Succeeded; SessionId = $chain.Output.SessionId }
 
 $all = Invoke-Recorded { Test-AptLock -Session (Get-SSHSession) }
