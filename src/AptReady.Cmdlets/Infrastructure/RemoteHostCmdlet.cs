@@ -159,7 +159,10 @@ namespace AptReady.Cmdlets.Infrastructure
             if (ParameterSetName != ComputerNameSet)
             {
                 var poshSsh = PoshSshSessions.Of(this);
-                foreach (object session in ParameterSetName == SessionIdSet ? poshSsh.WithIds(SessionId, WriteError) : PoshSshSessions.Each(ParameterSetName == SftpSessionSet ? SftpSession : Session))
+                var sessions = ParameterSetName == SessionIdSet
+                    ? poshSsh.WithIds(SessionId, WriteError)
+                    : PoshSshSessions.Each(ParameterSetName == SftpSessionSet ? SftpSession : Session);
+                foreach (object session in sessions)
                 {
                     object target = PSObject.AsPSObject(session).Properties["Host"]?.Value ?? session;
                     bool? stillListed = poshSsh.StillLists(session);
