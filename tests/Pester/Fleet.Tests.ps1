@@ -10,6 +10,7 @@ BeforeAll {
 }
 
 Describe 'A 200-host pipeline with faults' -Tag 'Fleet', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $fleet.Targets }
     BeforeAll {
         # 176 hosts on 11 targets (16 sshd ports each), cloud-init done on every one.
         $fleet = Start-TestFleet -Count 176 -CloudInitDone

@@ -45,6 +45,7 @@ AfterAll {
 }
 
 Describe 'Invoke-AptGet on a <Suite> target' -ForEach $suites -Tag 'AptGet', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
         $splat = Get-TargetSplat $target

@@ -77,6 +77,7 @@ BeforeAll {
 }
 
 Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>' -ForEach $suites -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
     }
@@ -135,6 +136,7 @@ Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>
 }
 
 Describe 'New-CloudConfig -ValidateOn a Posh-SSH session' -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite trixie
         # A fresh pwsh that loads SSH.NET 2024.2.0 before AptReady, as Posh-SSH does.
@@ -163,6 +165,7 @@ Describe 'New-CloudConfig -ValidateOn a Posh-SSH session' -Tag 'CloudConfig', 'I
 }
 
 Describe 'A NoCloud seed from New-CloudConfig boots real cloud-init <CloudInit> on <Suite>' -ForEach $suites -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
         $content = "hostile: 'x' # & *`nsecond line ü🚀`n"

@@ -6,6 +6,7 @@ BeforeAll {
 }
 
 Describe 'Posh-SSH sessions and dependency isolation' -Tag 'Session', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite bookworm
         # A fresh pwsh that loads SSH.NET 2024.2.0 before AptReady (AptReady ships 2026.0.0).

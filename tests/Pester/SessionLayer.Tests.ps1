@@ -24,6 +24,7 @@ BeforeAll {
 }
 
 Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite bookworm
         $splat = Get-TargetSplat $target
@@ -258,6 +259,7 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
 }
 
 Describe 'Fan-out over 100 hosts' -Tag 'Session', 'Fleet', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $fleet }
     BeforeAll {
         $clientKey = Join-Path ([IO.Path]::GetTempPath()) ("aptready-fleet-" + [guid]::NewGuid())
         & ssh-keygen -q -t ed25519 -N '' -f $clientKey

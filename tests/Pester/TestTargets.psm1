@@ -71,12 +71,12 @@ function Test-TargetBanner {
 
 function Assert-TestTargetReady {
     <#
-    Called before each test that shares a target: when one of its ports sends no SSH banner, starts
-    its sshd again; when the target's init is gone, revives the target on the same root, ports and
-    keys. So a test that broke the target fails alone, not every test after it. Throws when the
-    target cannot be made to answer.
+    Called before each test that shares a target (or several; $null where a test has none): when one
+    of its ports sends no SSH banner, starts its sshd again; when the target's init is gone, revives
+    the target on the same root, ports and keys. So a test that broke the target fails alone, not
+    every test after it. Throws when the target cannot be made to answer.
     #>
-    param([Parameter(Mandatory)] [AllowEmptyCollection()] [object[]] $Target)
+    param([AllowNull()] [AllowEmptyCollection()] [object[]] $Target)
     foreach ($t in $Target) {
         if (-not $t) { continue }
         if (@($t.Ports | Where-Object { -not (Test-TargetBanner $_) }).Count -eq 0) { continue }
