@@ -153,4 +153,17 @@ function Get-TargetSplat {
     }
 }
 
+function Wait-Condition {
+    <#
+    Waits until CONDITION returns something true, polling every 50 ms; throws naming WHAT after
+    SECONDS. For waiting on an observable fact (a log line, a record, a port) instead of sleeping.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $Seconds = 60, [Parameter(Mandatory)] [string] $What)
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Gave up after $Seconds s waiting for $What." }
+        Start-Sleep -Milliseconds 50
+    }
+}
+
 Export-ModuleMember -Function *-*

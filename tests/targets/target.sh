@@ -256,7 +256,8 @@ cmd_stop() {
 cmd_exec() {
     local state=${1:?state folder}; shift
     read_state "$state"
-    nsenter -t "$INIT_PID" -m -p -r -w env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C "$@"
+    # -u too: cloud-init's `hostname NAME` must rename the target, not the machine running the tests.
+    nsenter -t "$INIT_PID" -m -p -u -r -w env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C "$@"
 }
 
 cmd_hold_lock() {
