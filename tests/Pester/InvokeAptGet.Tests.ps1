@@ -289,7 +289,7 @@ Describe 'Invoke-AptGet parameter checks' -Tag 'AptGet' {
         { Invoke-AptGet -ComputerName nowhere.invalid -Command Frobnicate -ErrorAction Stop } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
         { Invoke-AptGet -ComputerName nowhere.invalid -Command Update -LockTimeout 0 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'InvalidLockTimeout,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
     }
 
     It 'completes -Command' {
