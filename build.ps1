@@ -9,7 +9,7 @@
              the xunit tests of the core and the Pester tests of the cmdlets (which start real
              container targets; see tests/targets) and prints one closing "N passed, N failed" line.
     Package  builds, then writes a .nupkg of the module to out/ that Install-PSResource can take.
-    Demo     makes sure qemu and the bookworm VM image are there (as for Test), builds, then runs
+    Demo     makes sure qemu and the VM image of -Suite are there (as for Test), builds, then runs
              the main job against a built-in target: a real Debian cloud-init VM.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -27,7 +27,11 @@ param(
 
     # Run only the xunit tests or only the Pester tests.
     [ValidateSet('All', 'Unit', 'Pester')]
-    [string] $Scope = 'All'
+    [string] $Scope = 'All',
+
+    # The Debian generation the Demo boots: bookworm, trixie or forky.
+    [ValidateSet('bookworm', 'trixie', 'forky')]
+    [string] $Suite = 'bookworm'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -44,11 +48,11 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
-function Initialize-Prerequisites([string] $For) {
+function Initialize-Prerequisites([string[]] $For) {
     # The targets and the VM are Linux only; elsewhere the tests that need them skip with the reason.
     if (-not $IsLinux) { return }
     $script = "$root/tests/prerequisites.sh"
-    Invoke-Native "making sure what '$For' needs is there" { bash $script $For }
+    Invoke-Native "making sure what '$($For -join ' ')' needs is there" { bash $script @For }
 }
 
 function Invoke-Build {
@@ -133,9 +137,9 @@ function Invoke-Package {
 }
 
 function Invoke-Demo {
-    Initialize-Prerequisites 'demo'
+    Initialize-Prerequisites 'demo', $Suite
     Invoke-Build
-    dotnet pwsh -NoProfile -File "$root/tests/Demo.ps1" -ModulePath (Join-Path $moduleRoot 'AptReady.psd1')
+    dotnet pwsh -NoProfile -File "$root/tests/Demo.ps1" -ModulePath (Join-Path $moduleRoot 'AptReady.psd1') -Suite $Suite
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

@@ -5,9 +5,10 @@
 # and keyed by their recipe. Quiet when everything is there; one line while something slow is made.
 #
 #   prerequisites.sh unit          the packages the xunit tests compare against (isoinfo, PyYAML, ...)
-#   prerequisites.sh test          the packages, both root file systems and the VM images of
-#                                  $APTREADY_VM_SUITES (default bookworm,trixie)
-#   prerequisites.sh demo          the packages and the bookworm VM image
+#   prerequisites.sh test          the packages, the root file systems of bookworm, trixie and the
+#                                  suites of $APTREADY_TEST_SUITES (default bookworm,trixie,forky),
+#                                  and the VM images of those also in $APTREADY_VM_SUITES (if set)
+#   prerequisites.sh demo [SUITE]  the packages and the VM image of SUITE (default bookworm)
 #   prerequisites.sh missing [PKG...]  prints which of PKG (default: the list) are not installed
 #   prerequisites.sh packages      prints the list
 #
@@ -102,9 +103,18 @@ ensure_images() {
     for suite in "$@"; do "$here/vm/image.sh" "$suite" >/dev/null; done
 }
 
+# The suites the per-suite tests run on (tests/Pester/Scripts/Suites.ps1 reads the same variable).
+test_suites() {
+    tr ',' ' ' <<<"${APTREADY_TEST_SUITES:-bookworm,trixie,forky}"
+}
+
+# The suites VM.Tests.ps1 boots: the test suites, narrowed by APTREADY_VM_SUITES when it is set.
 vm_suites() {
-    local suites=${APTREADY_VM_SUITES:-bookworm,trixie}
-    tr ',' ' ' <<<"$suites"
+    local suite
+    for suite in $(test_suites); do
+        [ -z "${APTREADY_VM_SUITES:-}" ] || [[ ",$APTREADY_VM_SUITES," == *",$suite,"* ]] || continue
+        echo "$suite"
+    done
 }
 
 case "${1:-}" in
@@ -113,13 +123,15 @@ case "${1:-}" in
     test)
         need_root_for "the test targets" "dotnet pwsh ./build.ps1 -Task Test"
         ensure_packages
-        ensure_rootfs bookworm trixie
+        # Some tests name bookworm or trixie whatever the test suites are.
         # shellcheck disable=SC2046  # the suites are words
+        ensure_rootfs $(printf '%s\n' bookworm trixie $(test_suites) | sort -u)
+        # shellcheck disable=SC2046
         ensure_images $(vm_suites) ;;
     demo)
         need_root_for "the demo VM's image" "dotnet pwsh ./build.ps1 -Task Demo"
         ensure_packages
-        ensure_images bookworm ;;
+        ensure_images "${2:-bookworm}" ;;
     missing)
         shift
         if [ $# -gt 0 ]; then missing_packages "$@"; else missing_packages "${packages[@]}"; fi ;;

@@ -7,7 +7,7 @@ function Start-TestTarget {
     -Launcher: command words that start target.sh, as a caller might (for instance 'nohup').
     #>
     param(
-        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie')] [string] $Suite,
+        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite,
         [int[]] $Port,
         [string[]] $Launcher = @()
     )
