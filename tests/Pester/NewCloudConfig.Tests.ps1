@@ -78,6 +78,7 @@ BeforeAll {
 }
 
 Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>' -ForEach $suites -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
     }
@@ -136,6 +137,7 @@ Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>
 }
 
 Describe 'New-CloudConfig -ValidateOn a Posh-SSH session' -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite trixie
         # A fresh pwsh that loads SSH.NET 2024.2.0 before AptReady, as Posh-SSH does.
@@ -164,6 +166,7 @@ Describe 'New-CloudConfig -ValidateOn a Posh-SSH session' -Tag 'CloudConfig', 'I
 }
 
 Describe 'A NoCloud seed from New-CloudConfig boots real cloud-init <CloudInit> on <Suite>' -ForEach $suites -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
         $content = "hostile: 'x' # & *`nsecond line ü🚀`n"
@@ -406,10 +409,12 @@ Describe 'New-CloudConfig on the local machine' -Tag 'CloudConfig' {
             $null = $ps.AddScript({
                 param($Module, $Key)
                 Import-Module $Module
-                New-CloudConfig -HostName stop -ValidateOn @{ ComputerName = '127.0.0.2'; Port = 9; UserName = 'nobody'; KeyFilePath = $Key; HostKeyFingerprint = 'SHA256:' + ('A' * 43); ConnectTimeout = [timespan]'00:10:00' }
+                New-CloudConfig -HostName stop -ValidateOn @{ ComputerName = '127.0.0.2'; Port = 9; UserName = 'nobody'; KeyFilePath = $Key; HostKeyFingerprint = 'SHA256:' + ('A' * 43); ConnectTimeout = [timespan]'00:10:00' } -Verbose
             }).AddArgument($env:APTREADY_MODULE).AddArgument((Join-Path $keyFolder 'id'))
             $handle = $ps.BeginInvoke()
-            Start-Sleep -Seconds 2
+            Wait-Condition -Seconds 60 -What 'a connection attempt to be refused and retried' {
+                $ps.Streams.Verbose | Where-Object Message -Match 'Trying again'
+            }
             $handle.IsCompleted | Should -BeFalse -Because 'the connection is retried until its deadline'
             $ps.Stop()
             # A hang guard, not a timing assertion: without cancellation this would wait ten minutes.

@@ -8,6 +8,7 @@ BeforeAll {
 # A stand-in for Posh-SSH over SSH.NET 2024.2.0, for what the real Posh-SSH 3.2.7 (SSH.NET 2024.0.0) cannot
 # show: a caller's SSH.NET with ExecuteAsync. The real module is driven by PoshSsh.Tests.ps1.
 Describe 'Posh-SSH-shaped sessions and dependency isolation' -Tag 'Session', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite bookworm
         # A fresh pwsh that loads SSH.NET 2024.2.0 before AptReady (AptReady ships 2026.0.0).

@@ -12,7 +12,7 @@ function Get-TestVmSkipReason {
     if (-not $IsLinux) { return 'the VM fixture runs on Linux only' }
     foreach ($tool in 'qemu-system-x86_64', 'qemu-img') {
         if (-not (Get-Command $tool -CommandType Application -ErrorAction Ignore)) {
-            return "$tool is not installed (apt-get install -y qemu-system-x86 qemu-utils; .ci/run installs it)"
+            return "$tool is not installed (apt-get install -y qemu-system-x86 qemu-utils; build.ps1 -Task Test installs it)"
         }
     }
     $probe = & qemu-system-x86_64 -accel help 2>&1 | Out-String

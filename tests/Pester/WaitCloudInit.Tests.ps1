@@ -13,6 +13,7 @@ BeforeAll {
 }
 
 Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $script:targets = [System.Collections.Generic.List[object]]::new()
         function New-Target {
@@ -322,6 +323,7 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
 }
 
 Describe 'Wait-CloudInit with bad input' -Tag 'CloudInit', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     It 'refuses -Timeout <Timeout> with a parameter validation error' -ForEach @(
         @{ Timeout = 0 }, @{ Timeout = -5 }, @{ Timeout = '00:00:00' }, @{ Timeout = '-00:00:05' }, @{ Timeout = '2.00:00:00' }
     ) {

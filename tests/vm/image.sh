@@ -87,7 +87,7 @@ done
 cp "$stage"/boot/vmlinuz-* "$work/vmlinuz"
 cp "$stage"/boot/initrd.img-* "$work/initrd.img"
 
-mkfs.ext4 -q -F -L rootfs -d "$stage" "$work/disk.raw" "$size" >&2
+mkfs.ext4 -q -F -L rootfs -d "$stage" "$work/disk.raw" "$size" >/dev/null
 rm -rf --one-file-system "$stage"
 trap - EXIT
 

@@ -176,7 +176,8 @@ namespace AptReady.Cmdlets.CloudConfig
         /// <summary>
         /// A host whose own cloud-init checks the document (cloud-init schema -c) before any file is written:
         /// a Posh-SSH session, or a hashtable or object with ComputerName, Port, UserName, KeyFilePath,
-        /// HostKeyFingerprint (and optionally Credential); a pooled AptReady connection is reused.
+        /// HostKeyFingerprint (and optionally Credential, and ConnectTimeout in seconds or a TimeSpan);
+        /// a pooled AptReady connection is reused.
         /// </summary>
         [Parameter]
         [ValidateNotNull]
@@ -490,7 +491,7 @@ namespace AptReady.Cmdlets.CloudConfig
             {
                 KeyFilePaths = keyFiles,
                 Password = credential?.Password,
-                ConnectTimeout = timeout is TimeSpan span ? span : TimeSpan.FromMinutes(2),
+                ConnectTimeout = timeout == null ? TimeSpan.FromMinutes(2) : TimeSpanArgument.ReadWait(timeout, "ConnectTimeout"),
             };
             return SessionResolution.Own(pool, connector, target, hasCredentials: keyFiles.Length > 0 || credential != null, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
         }

@@ -78,8 +78,14 @@ namespace AptReady.Cmdlets.Infrastructure
         [Parameter(ParameterSetName = ComputerNameSet)]
         public SwitchParameter TrustOnFirstUse { get; set; }
 
-        /// <summary>How long to keep trying while a host refuses connections (a VM still booting).</summary>
+        /// <summary>
+        /// How long to keep trying while a host refuses connections (a VM still booting), in seconds or
+        /// a TimeSpan: -ConnectTimeout 30 and -ConnectTimeout 00:00:30 are the same. Defaults to 2
+        /// minutes; at most one day.
+        /// </summary>
         [Parameter(ParameterSetName = ComputerNameSet)]
+        [SecondsOrTimeSpan]
+        [ValidateWait]
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
         /// <summary>
@@ -124,12 +130,6 @@ namespace AptReady.Cmdlets.Infrastructure
 
         protected override void BeginProcessing()
         {
-            if (ConnectTimeout <= TimeSpan.Zero)
-            {
-                ThrowTerminatingError(AptReadyErrors.InvalidArgument(
-                    $"-ConnectTimeout must be positive; it was {ConnectTimeout}.", "InvalidConnectTimeout", ConnectTimeout));
-            }
-
             HostKeyFingerprint? pinned = null;
             if (HostKeyFingerprint != null)
             {
