@@ -27,6 +27,7 @@ public class AptFailureClassifierTests
         { AptSamples.FragmentUpdateListsHeldTrixie, AptGetVerb.Update },
         { AptSamples.FragmentInstallFrontendHeldTrixie, AptGetVerb.Install },
         { AptSamples.FragmentInstallFrontendHeldWaitingBookworm, AptGetVerb.Install },
+        { AptSamples.FragmentInstallFrontendHeldWaitingTrixie, AptGetVerb.Install },
         { AptSamples.FragmentRemoveDpkgHeldBookworm, AptGetVerb.Remove },
         { AptSamples.FragmentInstallArchivesHeldTrixie, AptGetVerb.Install },
         { AptSamplesForky.FragmentUpdateListsHeldForky, AptGetVerb.Update },
@@ -61,6 +62,7 @@ public class AptFailureClassifierTests
         Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(new AptGetCommand(AptGetVerb.Install, new[] { "aptready-extra" }), t, Probe(AptLockFile.DpkgFrontend)));
         Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(AptGetVerb.Install, 100, t.Errors, null));
         Assert.Contains(Fragment(AptSamples.FragmentInstallFrontendHeldWaitingBookworm, AptGetVerb.Install).AptOutput, l => l.Contains("It is held by process 13023 (python3)"));
+        Assert.Contains(Fragment(AptSamples.FragmentInstallFrontendHeldWaitingTrixie, AptGetVerb.Install).AptOutput, l => l.Contains("It is held by process 464 (python3)"));
     }
 
     [Fact]

@@ -178,6 +178,17 @@ public class AptGetOutputParserTests
         Assert.Empty(t.OtherLines);
     }
 
+    [Theory]
+    [InlineData(AptSamples.ScriptInstallTrixie)]
+    [InlineData(AptSamples.ScriptInstallBookworm)]
+    public void Apt30And26SayNoSolvingDependencies(string output)
+    {
+        var t = AptGetOutputParser.Parse(output, InstallLocks);
+
+        Assert.Equal("Reading state information...", t.AptOutput[2]);
+        Assert.DoesNotContain("Solving dependencies...", t.AptOutput);
+    }
+
     [Fact]
     public void Apt33UpdateHasDownloadStatusAndNoSummary()
     {
