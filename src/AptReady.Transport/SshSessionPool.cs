@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Core.Remote;
@@ -30,7 +31,7 @@ namespace AptReady.Transport
         {
             var session = _sessions.AddOrUpdate(
                 target.PoolKey,
-                _ => new SshSession(target, connector),
+                _ => new SshSession(target, connector, OpenTunnelAsync),
                 (_, existing) => existing is SshSession own && own.IsReplaceable ? Replace(own, target, connector) : existing);
             if (session is SshSession result)
             {
@@ -46,7 +47,7 @@ namespace AptReady.Transport
         /// </summary>
         public SshSession Replace(SshTarget target, SshConnector connector)
         {
-            var fresh = new SshSession(target, connector);
+            var fresh = new SshSession(target, connector, OpenTunnelAsync);
             _sessions.AddOrUpdate(target.PoolKey, fresh, (_, existing) =>
             {
                 (existing as IDisposable)?.Dispose();
@@ -55,10 +56,10 @@ namespace AptReady.Transport
             return fresh;
         }
 
-        private static SshSession Replace(SshSession stale, SshTarget target, SshConnector connector)
+        private SshSession Replace(SshSession stale, SshTarget target, SshConnector connector)
         {
             stale.Dispose();
-            return new SshSession(target, connector);
+            return new SshSession(target, connector, OpenTunnelAsync);
         }
 
         /// <summary>Remembers a caller's session (Posh-SSH) so that later cmdlets in the pipeline find it by host.</summary>
@@ -69,9 +70,40 @@ namespace AptReady.Transport
 
         public int Count => _sessions.Count;
 
+        /// <summary>
+        /// Opens the forward to <paramref name="target"/> on its last jump host's pooled session: one
+        /// connection to a jump host serves every target behind it. A hop that cannot be used ends as
+        /// JumpHostFailed naming the hop and, inside, its own failure (a host-key error keeps its id).
+        /// </summary>
+        private async Task<JumpTunnel> OpenTunnelAsync(SshTarget target, CancellationToken cancellationToken)
+        {
+            JumpHop hop = target.Via ?? throw new InvalidOperationException($"{target} has no jump host.");
+            SshSession hopSession = GetOrAdd(hop.Target, hop.Connector);
+            try
+            {
+                return await hopSession.OpenTunnelAsync(target.HostName, target.Port, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RemoteSessionException ex)
+            {
+                throw JumpHostFailed(target, hop.Target, ex);
+            }
+        }
+
+        internal static RemoteSessionException JumpHostFailed(SshTarget target, SshTarget hop, RemoteSessionException failure)
+        {
+            const string RouteKey = "AptReady.JumpFailure";
+            string what = failure.Failure == RemoteFailure.JumpHostFailed && failure.Data[RouteKey] is string deeper
+                ? deeper
+                : $"jump host {hop.HopCount + 1} ({hop}) failed: {failure.Message} [{failure.Failure}]";
+            var wrapped = new RemoteSessionException(target.ComputerName, RemoteFailure.JumpHostFailed, $"{target}: {what}", failure);
+            wrapped.Data[RouteKey] = what;
+            return wrapped;
+        }
+
         public void Dispose()
         {
-            foreach (var session in _sessions.Values)
+            // Targets first, then the jump hosts their tunnels run through.
+            foreach (var session in _sessions.Values.OrderByDescending(s => (s as SshSession)?.Target.HopCount ?? 0))
             {
                 (session as IDisposable)?.Dispose();
             }

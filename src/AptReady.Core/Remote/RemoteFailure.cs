@@ -41,5 +41,8 @@ namespace AptReady.Core.Remote
 
         /// <summary>A caller's session (Posh-SSH) is not connected or not of a usable shape.</summary>
         SessionUnusable,
+
+        /// <summary>A jump host on the way to the target could not be used; the message names the hop, the inner exception holds its own failure.</summary>
+        JumpHostFailed,
     }
 }
