@@ -15,6 +15,7 @@ namespace AptReady.Transport
     internal static class LoopbackPeer
     {
         private const string TcpTable = "/proc/net/tcp";
+        private const string Tcp6Table = "/proc/net/tcp6";
         private const string OwnFiles = "/proc/self/fd";
 
         public static bool IsSupported => File.Exists(TcpTable) && Directory.Exists(OwnFiles);
@@ -31,16 +32,26 @@ namespace AptReady.Transport
         }
 
         // The inode of the socket whose local end is 127.0.0.1:originatorPort and remote end 127.0.0.1:listenerPort.
+        // .NET's sockets are dual-mode IPv6 ones by default, so the connecting end may sit in the IPv6 table
+        // as ::ffff:127.0.0.1.
         private static string? ConnectingSocketInode(int originatorPort, int listenerPort)
         {
-            string local = "0100007F:" + originatorPort.ToString("X4", CultureInfo.InvariantCulture);
-            string remote = "0100007F:" + listenerPort.ToString("X4", CultureInfo.InvariantCulture);
-            foreach (string line in File.ReadLines(TcpTable))
+            string from = ":" + originatorPort.ToString("X4", CultureInfo.InvariantCulture);
+            string to = ":" + listenerPort.ToString("X4", CultureInfo.InvariantCulture);
+            foreach (var (table, loopback) in new[] { (TcpTable, "0100007F"), (Tcp6Table, "0000000000000000FFFF00000100007F") })
             {
-                string[] fields = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length > 9 && fields[1] == local && fields[2] == remote)
+                if (!File.Exists(table))
                 {
-                    return fields[9] == "0" ? null : fields[9];
+                    continue;
+                }
+
+                foreach (string line in File.ReadLines(table))
+                {
+                    string[] fields = line.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                    if (fields.Length > 9 && fields[1] == loopback + from && fields[2] == loopback + to)
+                    {
+                        return fields[9] == "0" ? null : fields[9];
+                    }
                 }
             }
 

@@ -11,11 +11,19 @@
 #   target.sh sshd-restart STATE          ends every sshd process (open connections too), starts anew
 #   target.sh sshd-kill STATE             ends every sshd process and leaves sshd down
 #
+# APTREADY_NETNS=NS APTREADY_LISTEN=ADDR start ...: the target lives in network namespace NS (see
+# netns.sh) and its sshd listens on ADDR there instead of on this machine's 127.0.0.1.
+#
 # Every process is started by this script and stopped by pid; nothing is killed by name.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 state_root=${APTREADY_TARGETS:-/tmp/aptready-targets}
+netns=${APTREADY_NETNS:-}
+listen=${APTREADY_LISTEN:-127.0.0.1}
+# The prefix that runs a command in the target's network namespace (none: this machine's own).
+ns_prefix=()
+[ -z "$netns" ] || ns_prefix=(ip netns exec "$netns")
 
 die() { echo "target.sh: $*" >&2; exit 3; }
 
@@ -43,7 +51,7 @@ free_port() {
 # Whether an SSH server answers on the port (its banner, not just any listener).
 ssh_banner() {
     local banner
-    banner=$(timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && head -c 4 <&3' sh "$1" 2>/dev/null) || return 1
+    banner=$("${ns_prefix[@]}" timeout 2 bash -c 'exec 3<>"/dev/tcp/$2/$1" && head -c 4 <&3' sh "$1" "$listen" 2>/dev/null) || return 1
     [ "$banner" = "SSH-" ]
 }
 
@@ -60,7 +68,7 @@ read_state() {
 init_script='
 hostname -F /etc/hostname
 trap "kill \$sshd 2>/dev/null; exit 0" TERM INT
-start_sshd() { /usr/sbin/sshd -D -E /var/log/aptready-sshd.log -o LogLevel=VERBOSE -o UsePAM=no -o ListenAddress=127.0.0.1 -o PidFile=/run/aptready-sshd.pid -o MaxStartups=200:30:400 -o MaxSessions=64 $PORT_ARGS & sshd=$!; echo $sshd >/run/aptready-sshd.child; }
+start_sshd() { /usr/sbin/sshd -D -E /var/log/aptready-sshd.log -o LogLevel=VERBOSE -o UsePAM=no -o ListenAddress=$LISTEN_ADDRESS -o PidFile=/run/aptready-sshd.pid -o MaxStartups=200:30:400 -o MaxSessions=64 $PORT_ARGS & sshd=$!; echo $sshd >/run/aptready-sshd.child; }
 trap "kill \$sshd 2>/dev/null; wait \$sshd 2>/dev/null; start_sshd" HUP
 trap "kill \$sshd 2>/dev/null" USR1
 start_sshd
@@ -117,9 +125,11 @@ cmd_start() {
     local pub
     pub=$(cut -d' ' -f1,2 "$root/etc/ssh/ssh_host_ed25519_key.pub")
     : >"$state/known_hosts"
-    for p in "${ports[@]}"; do echo "[127.0.0.1]:$p $pub" >>"$state/known_hosts"; done
+    for p in "${ports[@]}"; do
+        if [ "$p" = 22 ]; then echo "$listen $pub"; else echo "[$listen]:$p $pub"; fi >>"$state/known_hosts"
+    done
 
-    PORT_ARGS="$port_args" setsid env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin PORT_ARGS="$port_args" \
+    PORT_ARGS="$port_args" setsid "${ns_prefix[@]}" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin PORT_ARGS="$port_args" LISTEN_ADDRESS="$listen" \
         unshare -m -u -p -f --mount-proc="$root/proc" chroot "$root" /bin/sh -c "$init_script" \
         </dev/null >"$state/init.log" 2>&1 &
     local unshare_pid=$!
@@ -161,6 +171,8 @@ KNOWN_HOSTS=$state/known_hosts
 HOST_KEY_PUB="$pub"
 HOST_KEY_FINGERPRINT=$(ssh-keygen -lf "$root/etc/ssh/ssh_host_ed25519_key.pub" | cut -d' ' -f2)
 HOSTNAME=$hostname
+NETNS=$netns
+ADDRESS=$listen
 UNSHARE_PID=$unshare_pid
 INIT_PID=$init_pid
 EOF

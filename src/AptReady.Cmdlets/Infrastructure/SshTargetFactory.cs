@@ -101,9 +101,9 @@ namespace AptReady.Cmdlets.Infrastructure
             target.Via = via;
             if (config.Sources.Count > 0 || via != null)
             {
-                _verbose($"{name}: ssh_config gives {target.UserName}@{target.HostName}:{target.Port}"
+                _verbose($"{name}: connecting to {target.UserName}@{target.HostName}:{target.Port}"
                     + (via == null ? string.Empty : " through " + string.Join(", ", hops.Select(h => $"{h.User}@{h.HostName}:{h.Port}")))
-                    + " (" + string.Join("; ", config.Sources.Select(s => $"{s.Key} from {s.Value}")) + ").");
+                    + (config.Sources.Count == 0 ? "." : " (" + string.Join("; ", config.Sources.Select(s => $"{s.Key} from {s.Value}")) + ")."));
             }
 
             return new ResolvedTarget(target, ConnectorFor(config, _arguments.Pinned));
