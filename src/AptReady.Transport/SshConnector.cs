@@ -77,6 +77,11 @@ namespace AptReady.Transport
                 string? keyAlgorithm = null;
                 byte[]? keyBlob = null;
                 JumpTunnel? through = tunnel == null ? null : await tunnel(cancellationToken).ConfigureAwait(false);
+                if (through != null)
+                {
+                    _log?.Invoke($"{target}: through {through}, tunnel 127.0.0.1:{through.Port} (open to this process only).");
+                }
+
                 var client = new SshClient(CreateConnectionInfo(target, through));
                 client.KeepAliveInterval = TimeSpan.FromSeconds(15);
                 client.HostKeyReceived += (_, e) =>

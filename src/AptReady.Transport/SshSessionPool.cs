@@ -62,6 +62,26 @@ namespace AptReady.Transport
             return new SshSession(target, connector, OpenTunnelAsync);
         }
 
+        /// <summary>
+        /// Replaces each pooled jump host session on <paramref name="target"/>'s route whose verified key its
+        /// hop's own host-key settings do not trust (the caller named new ones); true when any was replaced,
+        /// so the target's session, which ran through it, must be replaced too.
+        /// </summary>
+        public bool ReplaceUntrustedHops(SshTarget target)
+        {
+            bool replaced = false;
+            for (JumpHop? hop = target.Via; hop != null; hop = hop.Target.Via)
+            {
+                if (_sessions.TryGetValue(hop.Target.PoolKey, out var pooled) && pooled is SshSession session && !session.IsTrustedBy(hop.Connector.Trust))
+                {
+                    Replace(hop.Target, hop.Connector);
+                    replaced = true;
+                }
+            }
+
+            return replaced;
+        }
+
         /// <summary>Remembers a caller's session (Posh-SSH) so that later cmdlets in the pipeline find it by host.</summary>
         public void Register(string userName, string computerName, int port, IRemoteSession session)
         {

@@ -26,7 +26,7 @@ namespace AptReady.Cmdlets.Infrastructure
             IRemoteSession? pooled = pool.Find(target.UserName, target.ComputerName, target.Port);
             if (pooled != null && !hasCredentials)
             {
-                if (explicitHostKeyTrust && pooled is SshSession shared && !shared.IsTrustedBy(connector.Trust))
+                if (explicitHostKeyTrust && pooled is SshSession shared && (pool.ReplaceUntrustedHops(target) || !shared.IsTrustedBy(connector.Trust)))
                 {
                     return pool.Replace(shared.Target, connector);
                 }
@@ -35,7 +35,7 @@ namespace AptReady.Cmdlets.Infrastructure
             }
 
             SshSession session = pool.GetOrAdd(target, connector);
-            if (explicitHostKeyTrust && !session.IsTrustedBy(connector.Trust))
+            if (explicitHostKeyTrust && (pool.ReplaceUntrustedHops(target) || !session.IsTrustedBy(connector.Trust)))
             {
                 return pool.Replace(target, connector);
             }
