@@ -18,6 +18,7 @@ namespace AptReady.Transport
         private readonly object _hopGate;
         private readonly ForwardedPortLocal _forward;
         private int _refused;
+        private bool _reserved;
 
         private JumpTunnel(SshClient hop, object hopGate, ForwardedPortLocal forward, string hopName)
         {
@@ -75,6 +76,8 @@ namespace AptReady.Transport
             }
 
             forward.Start();
+            PoolThreadReserve.Take();
+            tunnel._reserved = true;
             return tunnel;
         }
 
@@ -100,6 +103,35 @@ namespace AptReady.Transport
             }
 
             _forward.Dispose();
+            if (_reserved)
+            {
+                _reserved = false;
+                PoolThreadReserve.Release();
+            }
+        }
+
+        /// <summary>
+        /// SSH.NET pumps a forwarded connection with a blocking read loop on the thread-pool thread that
+        /// accepted it, for the connection's whole life. Fifty tunnels would hold fifty pool threads while the
+        /// pool adds threads only slowly, starving every other task of the fan-out; so each open tunnel raises
+        /// the pool's minimum by one, and lowers it again when closed.
+        /// </summary>
+        private static class PoolThreadReserve
+        {
+            private static readonly object Gate = new object();
+
+            public static void Take() => Adjust(+1);
+
+            public static void Release() => Adjust(-1);
+
+            private static void Adjust(int delta)
+            {
+                lock (Gate)
+                {
+                    ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+                    ThreadPool.SetMinThreads(Math.Max(1, workers + delta), completionPorts);
+                }
+            }
         }
 
         private sealed class ForeignConnectionException : Exception
