@@ -209,3 +209,35 @@ Describe '50 hosts behind one bastion on <Suite>, from ~/.ssh/config alone' -For
         $LASTEXITCODE | Should -Be 0 -Because "OpenSSH reaches the same alias through the same file ($ssh)"
     }
 }
+
+Describe 'ssh_config settings AptReady refuses' -Tag 'JumpHost' {
+    BeforeAll {
+        $work = Join-Path ([IO.Path]::GetTempPath()) ("aptready-sshcfg-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
+        New-Item -ItemType Directory $work | Out-Null
+        $key = Join-Path $work 'key'
+        & ssh-keygen -q -t ed25519 -N '' -f $key
+    }
+    AfterAll { Remove-Item $work -Recurse -Force -ErrorAction Ignore }
+
+    It 'stops the command before any host starts, naming the file and line, when a line is malformed' {
+        $bad = Join-Path $work 'bad_config'
+        "Host *`n  User ok`n  Port not-a-port`n" | Set-Content $bad
+        $err = { 'a.invalid', 'b.invalid' | Test-AptLock -SshConfigPath $bad -KeyFilePath $key -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SshConfigInvalid,*' -PassThru
+        $err.Exception.Message | Should -BeLike "*bad_config line 3: Bad port 'not-a-port'*"
+    }
+
+    It 'refuses <Keyword> with SshConfigUnsupported, per host, without connecting' -ForEach @(
+        @{ Keyword = 'StrictHostKeyChecking no'; Line = 'StrictHostKeyChecking no' }
+        @{ Keyword = 'ProxyCommand'; Line = 'ProxyCommand nc %h %p' }
+    ) {
+        $config = Join-Path $work 'refused_config'
+        "Host refused.invalid`n  $Line`n" | Set-Content $config
+        $null = 'refused.invalid', 'other.invalid' | Test-AptLock -SshConfigPath $config -KeyFilePath $key -ConnectTimeout 00:00:01 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 2
+        $refused = $errs | Where-Object { $_.TargetObject -eq 'refused.invalid' }
+        $refused.FullyQualifiedErrorId | Should -BeLike 'SshConfigUnsupported,*'
+        $refused.Exception.Message | Should -BeLike '*refused_config line 2*'
+        ($errs | Where-Object { $_.TargetObject -eq 'other.invalid' }).FullyQualifiedErrorId | Should -BeLike 'HostNotFound,*'
+    }
+}
