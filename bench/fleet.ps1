@@ -26,7 +26,7 @@
 param(
     [ValidateRange(1, 256)] [int[]] $Sizes = @(10, 50, 200),
     [ValidateRange(1, 10)] [int] $Repeat = 3,
-    [ValidateSet('bookworm', 'trixie')] [string] $Suite = 'bookworm',
+    [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
     [switch] $SkipAnsible,
     [ValidateRange(0, 128)] [int] $JumpHostCount = 50,
     # Only the jump-host part (f)/(g).

@@ -49,6 +49,11 @@ namespace AptReady.Cmdlets.Infrastructure
             RemoteFailure.SudoPasswordRequired => ErrorCategory.PermissionDenied,
             RemoteFailure.ConnectionLost => ErrorCategory.ConnectionError,
             RemoteFailure.SessionUnusable => ErrorCategory.InvalidArgument,
+            RemoteFailure.SessionDisconnected => ErrorCategory.ConnectionError,
+            RemoteFailure.SessionDisposed => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.SessionRemoved => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.SessionIsSftp => ErrorCategory.InvalidArgument,
+            RemoteFailure.SessionNotRecognized => ErrorCategory.InvalidArgument,
             RemoteFailure.JumpHostFailed => ErrorCategory.ConnectionError,
             _ => ErrorCategory.NotSpecified,
         };
