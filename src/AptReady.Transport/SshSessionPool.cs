@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Core.Remote;
@@ -36,7 +37,7 @@ namespace AptReady.Transport
         {
             return _sessions.AddOrUpdate(
                 target.PoolKey,
-                _ => new SshSession(target, connector),
+                _ => new SshSession(target, connector, OpenTunnelAsync),
                 (_, existing) => existing.IsReplaceable ? Replace(existing, target, connector) : existing);
         }
 
@@ -46,7 +47,7 @@ namespace AptReady.Transport
         /// </summary>
         public SshSession Replace(SshTarget target, SshConnector connector)
         {
-            var fresh = new SshSession(target, connector);
+            var fresh = new SshSession(target, connector, OpenTunnelAsync);
             _sessions.AddOrUpdate(target.PoolKey, fresh, (_, existing) =>
             {
                 existing.Dispose();
@@ -55,10 +56,30 @@ namespace AptReady.Transport
             return fresh;
         }
 
-        private static SshSession Replace(SshSession stale, SshTarget target, SshConnector connector)
+        private SshSession Replace(SshSession stale, SshTarget target, SshConnector connector)
         {
             stale.Dispose();
-            return new SshSession(target, connector);
+            return new SshSession(target, connector, OpenTunnelAsync);
+        }
+
+        /// <summary>
+        /// Replaces each pooled jump host session on <paramref name="target"/>'s route whose verified key its
+        /// hop's own host-key settings do not trust (the caller named new ones); true when any was replaced,
+        /// so the target's session, which ran through it, must be replaced too.
+        /// </summary>
+        public bool ReplaceUntrustedHops(SshTarget target)
+        {
+            bool replaced = false;
+            for (JumpHop? hop = target.Via; hop != null; hop = hop.Target.Via)
+            {
+                if (_sessions.TryGetValue(hop.Target.PoolKey, out SshSession? session) && !session.IsTrustedBy(hop.Connector.Trust))
+                {
+                    Replace(hop.Target, hop.Connector);
+                    replaced = true;
+                }
+            }
+
+            return replaced;
         }
 
         /// <summary>Remembers a caller's session (Posh-SSH) so that later cmdlets in the pipeline find it by user, host and port.</summary>
@@ -83,10 +104,41 @@ namespace AptReady.Transport
 
         public int Count => _sessions.Count;
 
+        /// <summary>
+        /// Opens the forward to <paramref name="target"/> on its last jump host's pooled session: one
+        /// connection to a jump host serves every target behind it. A hop that cannot be used ends as
+        /// JumpHostFailed naming the hop and, inside, its own failure (a host-key error keeps its id).
+        /// </summary>
+        private async Task<JumpTunnel> OpenTunnelAsync(SshTarget target, CancellationToken cancellationToken)
+        {
+            JumpHop hop = target.Via ?? throw new InvalidOperationException($"{target} has no jump host.");
+            SshSession hopSession = GetOrAdd(hop.Target, hop.Connector);
+            try
+            {
+                return await hopSession.OpenTunnelAsync(target.HostName, target.Port, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RemoteSessionException ex)
+            {
+                throw JumpHostFailed(target, hop.Target, ex);
+            }
+        }
+
+        internal static RemoteSessionException JumpHostFailed(SshTarget target, SshTarget hop, RemoteSessionException failure)
+        {
+            const string RouteKey = "AptReady.JumpFailure";
+            string what = failure.Failure == RemoteFailure.JumpHostFailed && failure.Data[RouteKey] is string deeper
+                ? deeper
+                : $"jump host {hop.HopCount + 1} ({hop}) failed: {failure.Message} [{failure.Failure}]";
+            var wrapped = new RemoteSessionException(target.ComputerName, RemoteFailure.JumpHostFailed, $"{target}: {what}", failure);
+            wrapped.Data[RouteKey] = what;
+            return wrapped;
+        }
+
         /// <summary>Closes AptReady's own connections; a caller's sessions stay the caller's to close.</summary>
         public void Dispose()
         {
-            foreach (var session in _sessions.Values)
+            // Targets first, then the jump hosts their tunnels run through.
+            foreach (var session in _sessions.Values.OrderByDescending(s => s.Target.HopCount))
             {
                 session.Dispose();
             }

@@ -17,6 +17,9 @@
 #   target.sh revive STATE                starts the init of a target whose init ended, on the same
 #                                         root file system, ports and keys
 #
+# APTREADY_NETNS=NS APTREADY_LISTEN=ADDR start ...: the target lives in network namespace NS (see
+# netns.sh) and its sshd listens on ADDR there instead of on this machine's 127.0.0.1.
+#
 # The sshd commands are requests to the target's init over a FIFO, serialised by a lock, and each
 # waits for what it asked for (bounded). Every process is started by this script and stopped by pid;
 # nothing is killed by name.
@@ -24,6 +27,11 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 state_root=${APTREADY_TARGETS:-/tmp/aptready-targets}
+netns=${APTREADY_NETNS:-}
+listen=${APTREADY_LISTEN:-127.0.0.1}
+# The prefix that runs a command in the target's network namespace (none: this machine's own).
+ns_prefix=()
+[ -z "$netns" ] || ns_prefix=(ip netns exec "$netns")
 
 die() { echo "target.sh: $*" >&2; exit 3; }
 
@@ -51,13 +59,13 @@ free_port() {
 # Whether an SSH server answers on the port (its banner, not just any listener).
 ssh_banner() {
     local banner
-    banner=$(timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && head -c 4 <&3' sh "$1" 2>/dev/null) || return 1
+    banner=$("${ns_prefix[@]}" timeout 2 bash -c 'exec 3<>"/dev/tcp/$2/$1" && head -c 4 <&3' sh "$1" "$listen" 2>/dev/null) || return 1
     [ "$banner" = "SSH-" ]
 }
 
 # Whether nothing listens on the port (the connection is refused).
 port_refuses() {
-    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+    ! "${ns_prefix[@]}" timeout 2 bash -c 'exec 3<>"/dev/tcp/$2/$1"' sh "$1" "$listen" 2>/dev/null
 }
 
 # Waits until every port of PORTS (words) answers with an SSH banner (answer) or refuses (refuse),
@@ -85,6 +93,11 @@ read_state() {
     [ -f "$state/info" ] || die "'$state' is not a target state folder"
     # shellcheck disable=SC1091
     . "$state/info"
+    # A target in a network namespace of its own is reached there, on its own address.
+    netns=${NETNS:-}
+    listen=${ADDRESS:-127.0.0.1}
+    ns_prefix=()
+    [ -z "$netns" ] || ns_prefix=(ip netns exec "$netns")
 }
 
 # The namespace's pid 1: a bash that keeps sshd as its child (sshd would overwrite the environment
@@ -98,7 +111,7 @@ init_script='
 hostname -F /etc/hostname
 sshd=
 start_sshd() {
-    /usr/sbin/sshd -D -E /var/log/aptready-sshd.log -o LogLevel=VERBOSE -o UsePAM=no -o ListenAddress=127.0.0.1 -o PidFile=/run/aptready-sshd.pid -o MaxStartups=200:30:400 -o MaxSessions=64 $PORT_ARGS &
+    /usr/sbin/sshd -D -E /var/log/aptready-sshd.log -o LogLevel=VERBOSE -o UsePAM=no -o ListenAddress=$LISTEN_ADDRESS -o PidFile=/run/aptready-sshd.pid -o MaxStartups=200:30:400 -o MaxSessions=64 $PORT_ARGS &
     sshd=$!
     echo "$sshd" >/run/aptready-sshd.child
 }
@@ -131,7 +144,7 @@ launch_init() {
     mkfifo -m 600 "$root/run/aptready-control"
     # --default-signal: the target's processes start with no signal ignored, whatever this
     # script's caller ignored (nohup ignores HUP; a background job of a script ignores INT).
-    setsid env --default-signal -i PATH=/usr/sbin:/usr/bin:/sbin:/bin PORT_ARGS="$port_args" \
+    setsid "${ns_prefix[@]}" env --default-signal -i PATH=/usr/sbin:/usr/bin:/sbin:/bin PORT_ARGS="$port_args" LISTEN_ADDRESS="$listen" \
         unshare -m -u -p -f --mount-proc="$root/proc" chroot "$root" /bin/bash -c "$init_script" \
         </dev/null >>"$state/init.log" 2>&1 &
     unshare_pid=$!
@@ -205,7 +218,9 @@ cmd_start() {
     local pub
     pub=$(cut -d' ' -f1,2 "$root/etc/ssh/ssh_host_ed25519_key.pub")
     : >"$state/known_hosts"
-    for p in "${ports[@]}"; do echo "[127.0.0.1]:$p $pub" >>"$state/known_hosts"; done
+    for p in "${ports[@]}"; do
+        if [ "$p" = 22 ]; then echo "$listen $pub"; else echo "[$listen]:$p $pub"; fi >>"$state/known_hosts"
+    done
 
     local unshare_pid init_pid
     launch_init "$state" "$root" "$port_args" "${ports[*]}"
@@ -222,6 +237,8 @@ KNOWN_HOSTS=$state/known_hosts
 HOST_KEY_PUB="$pub"
 HOST_KEY_FINGERPRINT=$(ssh-keygen -lf "$root/etc/ssh/ssh_host_ed25519_key.pub" | cut -d' ' -f2)
 HOSTNAME=$hostname
+NETNS=$netns
+ADDRESS=$listen
 UNSHARE_PID=$unshare_pid
 INIT_PID=$init_pid
 EOF

@@ -471,29 +471,38 @@ namespace AptReady.Cmdlets.CloudConfig
             }
 
             string computerName = Property(value, "ComputerName") as string
-                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, HostKeyFingerprint).", nameof(ValidateOn));
+                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, HostKeyFingerprint, SshConfigPath, JumpHost).", nameof(ValidateOn));
             object? portValue = Property(value, "Port");
-            int port = portValue == null ? 22 : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
+            int? port = portValue == null ? (int?)null : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
             var credential = Property(value, "Credential") as PSCredential;
-            string user = Property(value, "UserName") as string ?? credential?.UserName ?? Environment.UserName;
             string[] keyFiles = Strings(Property(value, "KeyFilePath")).Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray();
             string? fingerprint = Property(value, "HostKeyFingerprint") as string;
             string[]? knownHosts = Strings(Property(value, "KnownHostsPath")) is var paths && paths.Length > 0 ? paths : null;
             object? timeout = Property(value, "ConnectTimeout");
+            string[] jumpHosts = Strings(Property(value, "JumpHost"));
 
-            var connector = new SshConnector(
-                HostKeyTrustFactory.Create(
-                    fingerprint == null ? null : AptReady.Core.HostKeys.HostKeyFingerprint.Parse(fingerprint),
-                    knownHosts?.Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray(),
-                    trustOnFirstUse: false),
-                message => Post(() => WriteVerbose(message)));
-            var target = new SshTarget(computerName, port, user)
+            var arguments = new ConnectionArguments
             {
                 KeyFilePaths = keyFiles,
                 Password = credential?.Password,
-                ConnectTimeout = timeout == null ? TimeSpan.FromMinutes(2) : TimeSpanArgument.ReadWait(timeout, "ConnectTimeout"),
+                Pinned = fingerprint == null ? null : AptReady.Core.HostKeys.HostKeyFingerprint.Parse(fingerprint),
+                KnownHostsPaths = knownHosts?.Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray(),
+                // Unset: the ssh configuration's ConnectTimeout, else the default.
+                ConnectTimeout = timeout == null ? (TimeSpan?)null : TimeSpanArgument.ReadWait(timeout, "ConnectTimeout"),
             };
-            return SessionResolution.Own(pool, connector, target, hasCredentials: keyFiles.Length > 0 || credential != null, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
+            SshTargetFactory targets = SshConfiguration.CreateFactory(this, Property(value, "SshConfigPath") as string, jumpHosts.Length > 0 ? jumpHosts : null,
+                arguments, message => Post(() => WriteVerbose(message)));
+            ResolvedTarget resolved;
+            try
+            {
+                resolved = targets.Create(computerName, Property(value, "UserName") as string ?? credential?.UserName, port);
+            }
+            catch (Exception ex) when (AptReadyErrors.ConnectionSetup(ex, computerName) != null)
+            {
+                throw new ArgumentException($"-ValidateOn {computerName}: {ex.Message}", nameof(ValidateOn), ex);
+            }
+
+            return SessionResolution.Own(pool, resolved.Connector, resolved.Target, hasCredentials: keyFiles.Length > 0 || credential != null, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
         }
 
         private static object? Property(PSObject value, string name)

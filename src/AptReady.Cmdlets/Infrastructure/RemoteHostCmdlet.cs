@@ -25,7 +25,8 @@ namespace AptReady.Cmdlets.Infrastructure
         private const string SftpSessionSet = "SftpSession";
 
         private SshSessionPool? _pool;
-        private SshConnector? _connector;
+        private SshTargetFactory? _targets;
+        private ConnectionArguments? _connectionArguments;
         private SemaphoreSlim? _throttle;
         private readonly System.Collections.Generic.HashSet<object> _seen = new System.Collections.Generic.HashSet<object>();
         private int _running;
@@ -89,6 +90,25 @@ namespace AptReady.Cmdlets.Infrastructure
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
         /// <summary>
+        /// The OpenSSH client configuration to read (HostName, User, Port, IdentityFile, ProxyJump, known_hosts
+        /// files, StrictHostKeyChecking, HostKeyAlias, ...). By default ~/.ssh/config and /etc/ssh/ssh_config,
+        /// as ssh reads them; a path reads only that file (as ssh -F); an empty string reads none.
+        /// Parameters given on the command line win over the file.
+        /// </summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [AllowEmptyString]
+        public string? SshConfigPath { get; set; }
+
+        /// <summary>
+        /// Jump hosts to reach the hosts through, first hop first, like ssh -J: 'user@bastion:port', or several
+        /// ('outer', 'user@inner:2222' or 'outer,inner'). Wins over ProxyJump in the ssh configuration. Each hop's
+        /// key is verified like a target's, under the hop's own name and port; its credentials default to the target's.
+        /// </summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? JumpHost { get; set; }
+
+        /// <summary>
         /// Sessions opened by Posh-SSH (New-SSHSession, Get-SSHSession), one or many: commands run through each
         /// session's own connection, whatever SSH.NET version Posh-SSH loaded.
         /// </summary>
@@ -149,9 +169,17 @@ namespace AptReady.Cmdlets.Infrastructure
 
             _pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
-            _connector = new SshConnector(
-                HostKeyTrustFactory.Create(pinned, knownHosts, TrustOnFirstUse),
-                message => Post(() => WriteVerbose(message)));
+            _connectionArguments = new ConnectionArguments
+            {
+                KeyFilePaths = ResolveKeyPaths(),
+                KeyPassphrase = KeyPassphrase,
+                Password = Credential?.Password,
+                Pinned = pinned,
+                KnownHostsPaths = knownHosts,
+                TrustOnFirstUse = TrustOnFirstUse,
+                ConnectTimeout = MyInvocation.BoundParameters.ContainsKey(nameof(ConnectTimeout)) ? ConnectTimeout : (TimeSpan?)null,
+                DefaultConnectTimeout = ConnectTimeout,
+            };
         }
 
         protected override void ProcessRecord()
@@ -226,27 +254,23 @@ namespace AptReady.Cmdlets.Infrastructure
         /// </summary>
         private Func<IRemoteSession> SessionFor(string name)
         {
-            string user = UserName ?? Credential?.UserName ?? Environment.UserName;
-            SshTarget target;
+            ResolvedTarget resolved;
             try
             {
-                target = new SshTarget(name, Port, user)
-                {
-                    KeyFilePaths = ResolveKeyPaths(),
-                    KeyPassphrase = KeyPassphrase,
-                    Password = Credential?.Password,
-                    ConnectTimeout = ConnectTimeout,
-                };
+                // Read once, at the first host: a broken file stops the command before any host starts.
+                _targets ??= SshConfiguration.CreateFactory(this, SshConfigPath, JumpHost, _connectionArguments!, message => Post(() => WriteVerbose(message)));
+                int? port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null;
+                resolved = _targets!.Create(name, UserName ?? Credential?.UserName, port);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException || AptReadyErrors.ConnectionSetup(ex, name) != null)
             {
-                // A name no host can have: that host's error record, the others go on.
+                // A name no host can have, or a configuration that cannot be followed: that host's error record, the others go on.
                 return () => throw ex;
             }
 
             bool hasCredentials = KeyFilePath != null || Credential != null;
             bool explicitTrust = HostKeyFingerprint != null || KnownHostsPath != null;
-            return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
+            return () => SessionResolution.Own(_pool!, resolved.Connector, resolved.Target, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
         }
 
         private string[] ResolveKeyPaths()
@@ -299,6 +323,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 catch (Exception ex)
                 {
                     var record = ErrorFor(ex, computerName)
+                        ?? AptReadyErrors.ConnectionSetup(ex, computerName)
                         ?? AptReadyErrors.HostFailed(ex, "HostFailed", ErrorCategory.NotSpecified, computerName);
                     Post(() => WriteError(record));
                 }

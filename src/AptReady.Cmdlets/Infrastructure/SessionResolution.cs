@@ -33,7 +33,7 @@ namespace AptReady.Cmdlets.Infrastructure
             SshSession? pooled = pool.Find(target.UserName, target.ComputerName, target.Port);
             if (pooled != null && !hasCredentials)
             {
-                if (explicitHostKeyTrust && !pooled.IsTrustedBy(connector.Trust))
+                if (explicitHostKeyTrust && (pool.ReplaceUntrustedHops(target) || !pooled.IsTrustedBy(connector.Trust)))
                 {
                     return pool.Replace(pooled.Target, connector);
                 }
@@ -42,7 +42,7 @@ namespace AptReady.Cmdlets.Infrastructure
             }
 
             SshSession session = pool.GetOrAdd(target, connector);
-            if (explicitHostKeyTrust && !session.IsTrustedBy(connector.Trust))
+            if (explicitHostKeyTrust && (pool.ReplaceUntrustedHops(target) || !session.IsTrustedBy(connector.Trust)))
             {
                 return pool.Replace(target, connector);
             }

@@ -56,5 +56,8 @@ namespace AptReady.Core.Remote
 
         /// <summary>The object given as a session holds no SSH client AptReady can drive (a deserialized copy, another module's object).</summary>
         SessionNotRecognized,
+
+        /// <summary>A jump host on the way to the target could not be used; the message names the hop, the inner exception holds its own failure.</summary>
+        JumpHostFailed,
     }
 }
