@@ -88,6 +88,15 @@ wait_ports() {
     done
 }
 
+# Whether the target's init (after read_state) still runs. A killed init stays a zombie until unshare
+# reaps it, and kill -0 succeeds on a zombie: read its state instead.
+init_alive() {
+    local stat
+    stat=$(cat "/proc/$INIT_PID/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    [ -n "$stat" ] && [ "${stat%% *}" != Z ]
+}
+
 read_state() {
     local state=${1:?state folder}
     [ -f "$state/info" ] || die "'$state' is not a target state folder"
@@ -259,7 +268,7 @@ cmd_stop() {
     local state=${1:?state folder}
     [ -f "$state/info" ] || return 0
     read_state "$state"
-    if kill -0 "$INIT_PID" 2>/dev/null; then
+    if init_alive; then
         ( send_request exit ) 2>/dev/null || kill -TERM "$INIT_PID" 2>/dev/null || true
         for _ in $(seq 1 100); do kill -0 "$UNSHARE_PID" 2>/dev/null || break; sleep 0.05; done
         kill -KILL "$INIT_PID" 2>/dev/null || true
@@ -301,14 +310,14 @@ time.sleep(float(sys.argv[2]))
 # in order; a dead init (nothing reads the FIFO) is an error, not a hang.
 send_request() {
     local request=$1 id="$$-$RANDOM-$SECONDS"
-    kill -0 "$INIT_PID" 2>/dev/null || die "the init of $STATE (pid $INIT_PID) is gone; start a new target"
+    init_alive || die "the init of $STATE (pid $INIT_PID) is gone; start a new target"
     timeout 10 bash -c 'printf "%s %s\n" "$1" "$2" >"$3"' sh "$request" "$id" "$ROOT/run/aptready-control" ||
         die "the init of $STATE (pid $INIT_PID) took no '$request' request within 10 s"
     [ "$request" = exit ] && return 0
     local deadline=$(( SECONDS + 30 ))
     until grep -qx -- "$id" "$ROOT/run/aptready-control.done" 2>/dev/null; do
         [ $SECONDS -lt $deadline ] || die "the init of $STATE did not finish '$request' within 30 s"
-        kill -0 "$INIT_PID" 2>/dev/null || die "the init of $STATE (pid $INIT_PID) ended during '$request'"
+        init_alive || die "the init of $STATE (pid $INIT_PID) ended during '$request'"
         sleep 0.02
     done
 }
@@ -380,7 +389,7 @@ cmd_sshd_kill() {
 # keys; its files are as they were.
 cmd_revive() {
     read_state "${1:?state folder}"
-    kill -0 "$INIT_PID" 2>/dev/null && die "the init of $STATE (pid $INIT_PID) still runs: nothing to revive"
+    init_alive && die "the init of $STATE (pid $INIT_PID) still runs: nothing to revive"
     for _ in $(seq 1 100); do kill -0 "$UNSHARE_PID" 2>/dev/null || break; sleep 0.05; done
     if mountpoint -q "$ROOT/proc"; then umount -l "$ROOT/proc"; fi
     mountpoint -q "$ROOT" || die "the root of $STATE is no longer mounted: start a new target"
@@ -393,7 +402,7 @@ cmd_revive() {
 cmd_check() {
     [ -f "${1:?state folder}/info" ] || exit 4
     read_state "$1"
-    kill -0 "$INIT_PID" 2>/dev/null || exit 4
+    init_alive || exit 4
     local p
     for p in $PORTS; do ssh_banner "$p" || exit 1; done
 }
