@@ -175,7 +175,9 @@ namespace AptReady.Cmdlets.CloudConfig
         /// <summary>
         /// A host whose own cloud-init checks the document (cloud-init schema -c) before any file is written:
         /// a Posh-SSH session, or a hashtable or object with ComputerName, Port, UserName, KeyFilePath,
-        /// HostKeyFingerprint (and optionally Credential); a pooled AptReady connection is reused.
+        /// HostKeyFingerprint (and optionally Credential, CertificateFilePath, IdentityAgent, AgentIdentity,
+        /// NoAgent, as the remote cmdlets take them; SSH_AUTH_SOCK's agent is used by default); a pooled
+        /// AptReady connection is reused.
         /// </summary>
         [Parameter]
         [ValidateNotNull]
@@ -205,6 +207,10 @@ namespace AptReady.Cmdlets.CloudConfig
                 try
                 {
                     _validationSession = ResolveValidationSession(ValidateOn);
+                }
+                catch (LoginSettingsException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target));
                 }
                 catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is RemoteSessionException)
                 {
@@ -458,7 +464,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
 
             string computerName = Property(value, "ComputerName") as string
-                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, HostKeyFingerprint).", nameof(ValidateOn));
+                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent, HostKeyFingerprint).", nameof(ValidateOn));
             object? portValue = Property(value, "Port");
             int port = portValue == null ? 22 : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
             var credential = Property(value, "Credential") as PSCredential;
@@ -480,7 +486,19 @@ namespace AptReady.Cmdlets.CloudConfig
                 Password = credential?.Password,
                 ConnectTimeout = timeout is TimeSpan span ? span : TimeSpan.FromMinutes(2),
             };
-            return SessionResolution.Own(pool, connector, target, hasCredentials: keyFiles.Length > 0 || credential != null, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
+            string[]? certificates = Strings(Property(value, "CertificateFilePath")) is var certs && certs.Length > 0 ? certs : null;
+            string? agent = Property(value, "IdentityAgent") as string;
+            string? agentIdentity = Property(value, "AgentIdentity") as string;
+            bool noAgent = Property(value, "NoAgent") is object flag && LanguagePrimitives.IsTrue(flag);
+            var login = LoginSettings.FromParameters(SessionState.Path.GetUnresolvedProviderPathFromPSPath, keyFiles, certificates, agent, agentIdentity, noAgent);
+            foreach (string warning in login.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            login.Apply(target);
+            bool named = keyFiles.Length > 0 || credential != null || certificates != null || agent != null || agentIdentity != null;
+            return SessionResolution.Own(pool, connector, target, hasCredentials: named, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
         }
 
         private static object? Property(PSObject value, string name)

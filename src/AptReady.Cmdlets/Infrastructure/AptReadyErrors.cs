@@ -36,6 +36,16 @@ namespace AptReady.Cmdlets.Infrastructure
             RemoteFailure.SudoPasswordRequired => ErrorCategory.PermissionDenied,
             RemoteFailure.ConnectionLost => ErrorCategory.ConnectionError,
             RemoteFailure.SessionUnusable => ErrorCategory.InvalidArgument,
+            RemoteFailure.AgentUnavailable => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.AgentRefusedToSign => ErrorCategory.PermissionDenied,
+            RemoteFailure.AgentIdentityNotFound => ErrorCategory.ObjectNotFound,
+            RemoteFailure.CertificateInvalid => ErrorCategory.InvalidArgument,
+            RemoteFailure.CertificateExpired => ErrorCategory.InvalidArgument,
+            RemoteFailure.CertificateNotYetValid => ErrorCategory.InvalidArgument,
+            RemoteFailure.HostCertificateExpired => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificateNotYetValid => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificatePrincipalMismatch => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificateInvalid => ErrorCategory.SecurityError,
             _ => ErrorCategory.NotSpecified,
         };
     }
