@@ -37,20 +37,10 @@ namespace AptReady.Core.Tests.Agent
         /// <summary>Runs ssh-add against this agent with the given arguments; throws unless it exits 0.</summary>
         public string Add(params string[] arguments)
         {
-            var start = new ProcessStartInfo("/usr/bin/ssh-add") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["SSH_AUTH_SOCK"] = SocketPath;
-            foreach (string argument in arguments)
+            var (code, output) = HostKeys.SshKeygen.RunTool("/usr/bin/ssh-add", new Dictionary<string, string> { ["SSH_AUTH_SOCK"] = SocketPath }, arguments);
+            if (code != 0)
             {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"ssh-add {string.Join(' ', arguments)} exited {process.ExitCode}: {output}{error.Result}");
+                throw new InvalidOperationException($"ssh-add {string.Join(' ', arguments)} exited {code}: {output}");
             }
 
             return output;
