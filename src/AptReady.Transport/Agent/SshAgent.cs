@@ -95,13 +95,12 @@ namespace AptReady.Transport.Agent
             {
                 using (var timeout = new CancellationTokenSource(_replyTimeout))
                 {
-                    stream.WriteAsync(request, 0, request.Length, timeout.Token).GetAwaiter().GetResult();
-                    stream.FlushAsync(timeout.Token).GetAwaiter().GetResult();
+                    Write(stream, request, timeout.Token);
                     byte[] header = ReadExactly(stream, 4, timeout.Token);
                     return ReadExactly(stream, AgentProtocol.BodyLength(header), timeout.Token);
                 }
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is OperationCanceledException || IsTimeout(ex))
             {
                 Close();
                 throw new AgentUnavailableException(Path, $"the agent at '{Path}' did not answer within {_replyTimeout.TotalSeconds:0} s.") { TimedOut = true };
@@ -122,7 +121,15 @@ namespace AptReady.Transport.Agent
         {
             try
             {
-                return AgentEndpoint.Connect(Path);
+                Stream stream = AgentEndpoint.Connect(Path);
+                if (stream.CanTimeout)
+                {
+                    int milliseconds = (int)Math.Min(int.MaxValue, _replyTimeout.TotalMilliseconds);
+                    stream.ReadTimeout = milliseconds;
+                    stream.WriteTimeout = milliseconds;
+                }
+
+                return stream;
             }
             catch (Exception ex) when (ex is IOException || ex is System.Net.Sockets.SocketException || ex is UnauthorizedAccessException || ex is TimeoutException)
             {
@@ -130,13 +137,20 @@ namespace AptReady.Transport.Agent
             }
         }
 
+        /// <remarks>
+        /// A socket is read synchronously with its own timeout: many hosts signing at once must not park
+        /// thread-pool threads on async waits (SSH.NET signs on the thread that authenticates). A pipe,
+        /// which has no read timeout, is read asynchronously and cancelled instead.
+        /// </remarks>
         private static byte[] ReadExactly(Stream stream, int count, CancellationToken token)
         {
             var buffer = new byte[count];
             int read = 0;
             while (read < count)
             {
-                int n = stream.ReadAsync(buffer, read, count - read, token).GetAwaiter().GetResult();
+                int n = stream.CanTimeout
+                    ? stream.Read(buffer, read, count - read)
+                    : stream.ReadAsync(buffer, read, count - read, token).GetAwaiter().GetResult();
                 if (n == 0)
                 {
                     throw new EndOfStreamException("the agent closed the connection.");
@@ -147,6 +161,23 @@ namespace AptReady.Transport.Agent
 
             return buffer;
         }
+
+        private static void Write(Stream stream, byte[] request, CancellationToken token)
+        {
+            if (stream.CanTimeout)
+            {
+                stream.Write(request, 0, request.Length);
+                stream.Flush();
+                return;
+            }
+
+            stream.WriteAsync(request, 0, request.Length, token).GetAwaiter().GetResult();
+            stream.FlushAsync(token).GetAwaiter().GetResult();
+        }
+
+        /// <summary>A socket read or write that ran past its timeout.</summary>
+        private static bool IsTimeout(Exception ex) =>
+            ex is IOException && ex.InnerException is System.Net.Sockets.SocketException socket && socket.SocketErrorCode == System.Net.Sockets.SocketError.TimedOut;
 
         private static bool IsBroken(Exception ex) =>
             ex is IOException || ex is System.Net.Sockets.SocketException || ex is ObjectDisposedException || ex is AgentUnavailableException;

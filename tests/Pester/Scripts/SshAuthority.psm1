@@ -96,8 +96,8 @@ function Set-TargetCertificateSettings {
         New-TestCertificate -CaKey $HostCaKey -PublicKeyFile "$ssh/ssh_host_ed25519_key.pub" -Principals $HostPrincipals -Validity $HostValidity -HostCertificate -OutFile "$ssh/ssh_host_ed25519_key-cert.pub" | Out-Null
         $lines += 'HostCertificate /etc/ssh/ssh_host_ed25519_key-cert.pub'
     }
-    Get-Content $RevokedPublicKeys -ErrorAction Ignore | Set-Content "$ssh/aptready_revoked_keys"
-    if (-not (Test-Path "$ssh/aptready_revoked_keys")) { New-Item -ItemType File "$ssh/aptready_revoked_keys" | Out-Null }
+    $revoked = @($RevokedPublicKeys | ForEach-Object { (Get-Content $_ -Raw).Trim() })
+    [IO.File]::WriteAllText("$ssh/aptready_revoked_keys", (($revoked + '') -join "`n"))
     $lines += 'RevokedKeys /etc/ssh/aptready_revoked_keys'
     Set-Content -Path "$ssh/sshd_config.d/zz-aptready-certificates.conf" -Value $lines
     Restart-TargetSshd $Target
