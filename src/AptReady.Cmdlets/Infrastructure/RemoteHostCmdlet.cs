@@ -17,14 +17,13 @@ namespace AptReady.Cmdlets.Infrastructure
     /// host finishes, and every host yields its result or one error record. A cmdlet implements only
     /// <see cref="ProcessHostAsync"/> for one resolved session.
     /// </summary>
-    public abstract class RemoteHostCmdlet : CancellableCmdlet
+    public abstract partial class RemoteHostCmdlet : CancellableCmdlet
     {
         protected const string ComputerNameSet = "ComputerName";
         protected const string SessionSet = "Session";
 
         private SshSessionPool? _pool;
         private SshConnector? _connector;
-        private LoginSettings? _login;
         private SemaphoreSlim? _throttle;
         private readonly System.Collections.Generic.HashSet<object> _seen = new System.Collections.Generic.HashSet<object>();
         private int _running;
@@ -62,39 +61,6 @@ namespace AptReady.Cmdlets.Infrastructure
         /// <summary>The passphrase of an encrypted key file.</summary>
         [Parameter(ParameterSetName = ComputerNameSet)]
         public SecureString? KeyPassphrase { get; set; }
-
-        /// <summary>
-        /// User certificate files (ssh-keygen -s) to log in with, each offered before the key it certifies
-        /// (a -KeyFilePath key or an agent key), as ssh's CertificateFile. KEY-cert.pub beside a key file is
-        /// used without naming it. A certificate that is malformed, expired or not yet valid is an error
-        /// before any connection.
-        /// </summary>
-        [Parameter(ParameterSetName = ComputerNameSet)]
-        [Alias("CertificateFile")]
-        [ValidateNotNullOrEmpty]
-        public string[]? CertificateFilePath { get; set; }
-
-        /// <summary>
-        /// The SSH agent's socket (or Windows named pipe) to use instead of SSH_AUTH_SOCK; 'none' uses no
-        /// agent. The agent's keys are offered after any -KeyFilePath keys, in the agent's order; the agent
-        /// signs, and no private key enters AptReady. On Windows OpenSSH's \.\pipe\openssh-ssh-agent is the default.
-        /// </summary>
-        [Parameter(ParameterSetName = ComputerNameSet)]
-        [ValidateNotNullOrEmpty]
-        public string? IdentityAgent { get; set; }
-
-        /// <summary>
-        /// Offer only this one of the agent's keys: a public key file (KEY.pub, or a KEY-cert.pub) or its
-        /// SHA256 fingerprint as ssh-add -l prints it. Keeps an agent with many keys from using up the
-        /// server's MaxAuthTries.
-        /// </summary>
-        [Parameter(ParameterSetName = ComputerNameSet)]
-        [ValidateNotNullOrEmpty]
-        public string? AgentIdentity { get; set; }
-
-        /// <summary>Do not use the SSH agent even when SSH_AUTH_SOCK is set.</summary>
-        [Parameter(ParameterSetName = ComputerNameSet)]
-        public SwitchParameter NoAgent { get; set; }
 
         /// <summary>The expected host key fingerprint (SHA256:… as ssh-keygen -l prints it). Pins the key: nothing else is trusted.</summary>
         [Parameter(ParameterSetName = ComputerNameSet)]
@@ -163,20 +129,7 @@ namespace AptReady.Cmdlets.Infrastructure
 
             if (ParameterSetName == ComputerNameSet)
             {
-                try
-                {
-                    _login = LoginSettings.FromParameters(
-                        SessionState.Path.GetUnresolvedProviderPathFromPSPath, ResolveKeyPaths(), CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent);
-                }
-                catch (LoginSettingsException ex)
-                {
-                    ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target));
-                }
-
-                foreach (string warning in _login!.Warnings)
-                {
-                    WriteWarning(warning);
-                }
+                ResolveLogin();
             }
 
             _pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
