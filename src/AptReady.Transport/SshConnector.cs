@@ -104,7 +104,12 @@ namespace AptReady.Transport
                         throw new OperationCanceledException(cancellationToken);
                     }
 
-                    refusal ??= presented.CertificateRefusal(target, ex);
+                    if (keyBlob == null)
+                    {
+                        // SSH.NET never asked about the key: a certificate it refused on its own, if it sent one.
+                        refusal ??= presented.CertificateRefusal(target, ex);
+                    }
+
                     var failure = Classify(target, ex, refusal, identities);
                     if (!failure.IsRetryable)
                     {
