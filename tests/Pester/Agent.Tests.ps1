@@ -166,6 +166,15 @@ Describe 'ssh-agent and certificates on <Suite>' -Tag 'Agent', 'Integration' -Fo
             }
         }
 
+        It 'reaches a New-CloudConfig -ValidateOn host through the agent' {
+            $r = Invoke-Fresh {
+                param($b, $sock, $known)
+                New-CloudConfig -HostName agent-check -ValidateOn @{ ComputerName = $b.ComputerName; Port = $b.Port; UserName = 'aptready'; IdentityAgent = $sock; KnownHostsPath = $known }
+            } $base, $agent.Socket, $plainKnownHosts
+            $script:Errors | Should -BeNullOrEmpty
+            $r.SchemaValid | Should -BeTrue -Because $r.SchemaOutput
+        }
+
         It 'offers nothing from the agent with -NoAgent' {
             Invoke-Fresh { param($b, $sock, $known) $env:SSH_AUTH_SOCK = $sock; Test-AptLock @b -NoAgent -KnownHostsPath $known } $base, $agent.Socket, $plainKnownHosts | Out-Null
             Get-ErrorId $script:Errors[0] | Should -Be 'AuthenticationFailed'
