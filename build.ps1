@@ -25,7 +25,11 @@ param(
 
     # Run only the xunit tests or only the Pester tests.
     [ValidateSet('All', 'Unit', 'Pester')]
-    [string] $Scope = 'All'
+    [string] $Scope = 'All',
+
+    # The Debian generation the Demo boots: bookworm, trixie or forky.
+    [ValidateSet('bookworm', 'trixie', 'forky')]
+    [string] $Suite = 'bookworm'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -124,7 +128,7 @@ function Invoke-Package {
 
 function Invoke-Demo {
     Invoke-Build
-    dotnet pwsh -NoProfile -File "$root/tests/Demo.ps1" -ModulePath (Join-Path $moduleRoot 'AptReady.psd1')
+    dotnet pwsh -NoProfile -File "$root/tests/Demo.ps1" -ModulePath (Join-Path $moduleRoot 'AptReady.psd1') -Suite $Suite
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

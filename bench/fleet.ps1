@@ -25,7 +25,7 @@
 param(
     [ValidateRange(1, 256)] [int[]] $Sizes = @(10, 50, 200),
     [ValidateRange(1, 10)] [int] $Repeat = 3,
-    [ValidateSet('bookworm', 'trixie')] [string] $Suite = 'bookworm',
+    [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
     [switch] $SkipAnsible,
     [switch] $AgentAuthOnly,
     [string] $ModulePath

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Core.Remote;
@@ -9,14 +10,19 @@ namespace AptReady.Transport
     /// <summary>
     /// The connections of one runspace: one per user, host and port, shared by every cmdlet so that
     /// <c>Wait-CloudInit | Test-AptLock | Invoke-AptGet</c> opens one SSH connection per host, not three.
+    /// Callers' sessions (Posh-SSH) are remembered apart from AptReady's own connections: they lead a
+    /// pipeline's next cmdlet to the same session, but never stand in the way of an own connection.
     /// </summary>
     public sealed class SshSessionPool : IDisposable
     {
-        private readonly ConcurrentDictionary<string, IRemoteSession> _sessions =
-            new ConcurrentDictionary<string, IRemoteSession>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, SshSession> _sessions =
+            new ConcurrentDictionary<string, SshSession>(StringComparer.Ordinal);
 
-        /// <summary>The pooled session for this user, host and port, if there is one.</summary>
-        public IRemoteSession? Find(string userName, string computerName, int port)
+        private readonly ConcurrentDictionary<string, CallerSshSession> _callers =
+            new ConcurrentDictionary<string, CallerSshSession>(StringComparer.Ordinal);
+
+        /// <summary>AptReady's own pooled session for this user, host and port, if there is one.</summary>
+        public SshSession? Find(string userName, string computerName, int port)
         {
             return _sessions.TryGetValue(Key(userName, computerName, port), out var session) ? session : null;
         }
@@ -28,16 +34,10 @@ namespace AptReady.Transport
         /// </summary>
         public SshSession GetOrAdd(SshTarget target, SshConnector connector)
         {
-            var session = _sessions.AddOrUpdate(
+            return _sessions.AddOrUpdate(
                 target.PoolKey,
                 _ => new SshSession(target, connector),
-                (_, existing) => existing is SshSession own && own.IsReplaceable ? Replace(own, target, connector) : existing);
-            if (session is SshSession result)
-            {
-                return result;
-            }
-
-            throw new InvalidOperationException($"{target} is served by a caller's session; pass it with -Session.");
+                (_, existing) => existing.IsReplaceable ? Replace(existing, target, connector) : existing);
         }
 
         /// <summary>
@@ -49,7 +49,7 @@ namespace AptReady.Transport
             var fresh = new SshSession(target, connector);
             _sessions.AddOrUpdate(target.PoolKey, fresh, (_, existing) =>
             {
-                (existing as IDisposable)?.Dispose();
+                existing.Dispose();
                 return fresh;
             });
             return fresh;
@@ -61,22 +61,38 @@ namespace AptReady.Transport
             return new SshSession(target, connector);
         }
 
-        /// <summary>Remembers a caller's session (Posh-SSH) so that later cmdlets in the pipeline find it by host.</summary>
-        public void Register(string userName, string computerName, int port, IRemoteSession session)
+        /// <summary>Remembers a caller's session (Posh-SSH) so that later cmdlets in the pipeline find it by user, host and port.</summary>
+        public void RegisterCaller(CallerSshSession session)
         {
-            _sessions[Key(userName, computerName, port)] = session;
+            _callers[Key(session.UserName, session.ComputerName, session.Port)] = session;
+        }
+
+        /// <summary>The caller's session last used for this user, host and port, if there is one.</summary>
+        public CallerSshSession? FindCaller(string userName, string computerName, int port)
+        {
+            return _callers.TryGetValue(Key(userName, computerName, port), out var session) ? session : null;
+        }
+
+        /// <summary>Forgets a caller's session that can no longer run commands (removed, disposed, disconnected).</summary>
+        public void ForgetCaller(CallerSshSession session)
+        {
+            // Only this very session: another one may have been registered for the key meanwhile.
+            ((ICollection<KeyValuePair<string, CallerSshSession>>)_callers)
+                .Remove(new KeyValuePair<string, CallerSshSession>(Key(session.UserName, session.ComputerName, session.Port), session));
         }
 
         public int Count => _sessions.Count;
 
+        /// <summary>Closes AptReady's own connections; a caller's sessions stay the caller's to close.</summary>
         public void Dispose()
         {
             foreach (var session in _sessions.Values)
             {
-                (session as IDisposable)?.Dispose();
+                session.Dispose();
             }
 
             _sessions.Clear();
+            _callers.Clear();
         }
 
         private static string Key(string userName, string computerName, int port) =>

@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
 
 BeforeDiscovery {
-    $suites = @(@{ Suite = 'bookworm' }, @{ Suite = 'trixie' })
+    . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
+    $suites = $TestSuites
     $hostileNames = @(
         @{ Name = 'aptready-hello;touch /tmp/aptready-pwned' }
         @{ Name = '$(touch /tmp/aptready-pwned)' }

@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
 
 BeforeDiscovery {
-    $suites = @(@{ Suite = 'bookworm'; CloudInit = '22.4.2' }, @{ Suite = 'trixie'; CloudInit = '25.1.4' })
+    . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
+    $suites = $TestSuites
     $keyFolder = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "aptready-cc-keys-$PID")).FullName
     . (Join-Path $PSScriptRoot 'Scripts/CloudConfigCases.ps1') -KeyFolder $keyFolder
     $cases = $CloudConfigCases

@@ -4,7 +4,7 @@ $script:TargetScript = Join-Path $PSScriptRoot '../targets/target.sh'
 function Start-TestTarget {
     <# Starts a container target (sshd in a chroot of Debian SUITE) and returns how to reach it. #>
     param(
-        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie')] [string] $Suite,
+        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite,
         [int[]] $Port
     )
     $lines = & bash $script:TargetScript start $Suite @Port

@@ -95,7 +95,7 @@ function Start-TestVm {
     Returns at once (before SSH answers); call Wait-TestVmSsh next and Stop-TestVm in any case.
     #>
     param(
-        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie')] [string] $Suite,
+        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite,
         [double] $RepoHoldSeconds = 30
     )
     $work = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "aptready-vm-test-$Suite-$([guid]::NewGuid().ToString('N').Substring(0, 8))")).FullName

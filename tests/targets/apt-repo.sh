@@ -151,7 +151,8 @@ cmd_point() {
     mkdir -p "$root/etc/apt/aptready-slow.d"
     # The slow mirror serves the same packages; only slow-update reads this list.
     echo "deb [trusted=yes] http://127.0.0.1:$port/slow/@SECONDS@/ ./" >"$root/etc/apt/aptready-slow.list.in"
-    rm -f "$root"/var/lib/apt/lists/deb.debian.org_*
+    # The lists of the Debian mirror the root file system was built from: apt must not see them.
+    find "$root/var/lib/apt/lists" -maxdepth 1 -type f ! -name lock ! -name '127.0.0.1*' -delete
 }
 
 cmd_slow_update() {

@@ -192,10 +192,11 @@ cmd_stop() {
     rm -rf --one-file-system "$state"
 }
 
+# -u too: cloud-init's set_hostname run here must rename the target, never this machine.
 cmd_exec() {
     local state=${1:?state folder}; shift
     read_state "$state"
-    nsenter -t "$INIT_PID" -m -p -r -w env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C "$@"
+    nsenter -t "$INIT_PID" -m -u -p -r -w env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C "$@"
 }
 
 cmd_hold_lock() {

@@ -31,6 +31,7 @@ namespace AptReady.Cmdlets.CloudConfig
         private IDictionary? _additionalConfig;
         private string? _networkConfig;
         private IRemoteSession? _validationSession;
+        private RemoteSessionException? _validationSessionFailure;
 
         /// <summary>
         /// Users to create. A name (a string) makes an administrator: login shell /bin/bash, sudo without a
@@ -212,7 +213,13 @@ namespace AptReady.Cmdlets.CloudConfig
                 {
                     ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target));
                 }
-                catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is RemoteSessionException)
+                catch (RemoteSessionException ex)
+                {
+                    // A session that cannot run the check (removed, disposed, SFTP, ...): each document's own
+                    // error record, and no file written, as when the host's check fails.
+                    _validationSessionFailure = ex;
+                }
+                catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
                 {
                     ThrowTerminatingError(new ErrorRecord(ex, "InvalidValidateOnSession", ErrorCategory.InvalidArgument, ValidateOn));
                 }
@@ -242,6 +249,11 @@ namespace AptReady.Cmdlets.CloudConfig
             if (_validationSession != null)
             {
                 writable &= CheckSchema(result, hostKey);
+            }
+            else if (_validationSessionFailure != null)
+            {
+                WriteError(AptReadyErrors.FromRemoteFailure(_validationSessionFailure, _validationSessionFailure.ComputerName));
+                writable = false;
             }
 
             if (writable)
@@ -457,10 +469,10 @@ namespace AptReady.Cmdlets.CloudConfig
         {
             SshSessionPool pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             object baseObject = value.BaseObject;
-            bool isBag = baseObject is IDictionary || baseObject is PSCustomObject || Property(value, "ComputerName") != null;
-            if (!isBag)
+            bool isSession = value.TypeNames.Any(t => t.EndsWith("SSH.SshSession", StringComparison.Ordinal) || t.EndsWith("SSH.SftpSession", StringComparison.Ordinal));
+            if (isSession)
             {
-                return SessionResolution.Caller(pool, baseObject);
+                return SessionResolution.Caller(pool, baseObject, PoshSshSessions.Of(this).StillLists(baseObject));
             }
 
             string computerName = Property(value, "ComputerName") as string

@@ -21,6 +21,8 @@ namespace AptReady.Cmdlets.Infrastructure
     {
         protected const string ComputerNameSet = "ComputerName";
         protected const string SessionSet = "Session";
+        protected const string SessionIdSet = "SessionId";
+        private const string SftpSessionSet = "SftpSession";
 
         private SshSessionPool? _pool;
         private SshConnector? _connector;
@@ -81,13 +83,31 @@ namespace AptReady.Cmdlets.Infrastructure
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
         /// <summary>
-        /// Sessions opened by Posh-SSH (New-SSHSession, Get-SSHSession): commands run through each
+        /// Sessions opened by Posh-SSH (New-SSHSession, Get-SSHSession), one or many: commands run through each
         /// session's own connection, whatever SSH.NET version Posh-SSH loaded.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
         [PSTypeName("SSH.SshSession")]
         [ValidateNotNullOrEmpty]
         public PSObject Session { get; set; } = null!;
+
+        /// <summary>
+        /// Posh-SSH SFTP sessions (New-SFTPSession) piped in: they cannot run commands, and each gets its own
+        /// error (SessionIsSftp) rather than having its Host taken as a computer name.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = SftpSessionSet, ValueFromPipeline = true, DontShow = true)]
+        [PSTypeName("SSH.SftpSession")]
+        [ValidateNotNullOrEmpty]
+        public PSObject SftpSession { get; set; } = null!;
+
+        /// <summary>
+        /// Posh-SSH session ids (as Get-SSHSession lists them): the sessions are taken from Posh-SSH's own
+        /// session list, so Posh-SSH must be imported in this session.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionIdSet)]
+        [ValidateNotNullOrEmpty]
+        [ValidateRange(0, int.MaxValue)]
+        public int[] SessionId { get; set; } = Array.Empty<int>();
 
         /// <summary>
         /// The password sudo asks for, when the login user's sudo rule is not NOPASSWD. It is sent on
@@ -141,13 +161,20 @@ namespace AptReady.Cmdlets.Infrastructure
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == SessionSet)
+            if (ParameterSetName != ComputerNameSet)
             {
-                PSObject session = Session;
-                object target = session.Properties["Host"]?.Value ?? session;
-                if (IsFirstMention(session.BaseObject) && ShouldStartHost(target))
+                var poshSsh = PoshSshSessions.Of(this);
+                var sessions = ParameterSetName == SessionIdSet
+                    ? poshSsh.WithIds(SessionId, WriteError)
+                    : PoshSshSessions.Each(ParameterSetName == SftpSessionSet ? SftpSession : Session);
+                foreach (object session in sessions)
                 {
-                    StartHost(target, () => ResolveCallerSession(session.BaseObject));
+                    object target = PSObject.AsPSObject(session).Properties["Host"]?.Value ?? session;
+                    bool? stillListed = poshSsh.StillLists(session);
+                    if (IsFirstMention(session) && ShouldStartHost(target))
+                    {
+                        StartHost(target, () => SessionResolution.Caller(_pool!, session, stillListed));
+                    }
                 }
             }
             else
@@ -225,10 +252,8 @@ namespace AptReady.Cmdlets.Infrastructure
 
             bool hasCredentials = KeyFilePath != null || Credential != null || CertificateFilePath != null || IdentityAgent != null || AgentIdentity != null;
             bool explicitTrust = HostKeyFingerprint != null || KnownHostsPath != null;
-            return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials, explicitTrust);
+            return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
         }
-
-        private IRemoteSession ResolveCallerSession(object sessionObject) => SessionResolution.Caller(_pool!, sessionObject);
 
         private string[] ResolveKeyPaths()
         {

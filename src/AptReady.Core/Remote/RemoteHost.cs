@@ -7,11 +7,12 @@ namespace AptReady.Core.Remote
     /// </summary>
     public sealed class RemoteHost
     {
-        public RemoteHost(string computerName, int port, string userName)
+        public RemoteHost(string computerName, int port, string userName, int? sessionId = null)
         {
             ComputerName = computerName;
             Port = port;
             UserName = userName;
+            SessionId = sessionId;
         }
 
         public string ComputerName { get; }
@@ -20,7 +21,11 @@ namespace AptReady.Core.Remote
 
         public string UserName { get; }
 
-        public static RemoteHost Of(IRemoteSession session) => new RemoteHost(session.ComputerName, session.Port, session.UserName);
+        /// <summary>The caller's session id (Posh-SSH's SessionId) the result came through; null on AptReady's own connection.</summary>
+        public int? SessionId { get; }
+
+        public static RemoteHost Of(IRemoteSession session) =>
+            new RemoteHost(session.ComputerName, session.Port, session.UserName, (session as ICallerSession)?.SessionId);
 
         public override string ToString() => Port == 22 ? ComputerName : $"{ComputerName}:{Port}";
     }

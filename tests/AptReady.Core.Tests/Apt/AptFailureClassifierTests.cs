@@ -56,7 +56,7 @@ public class AptFailureClassifierTests
     public void ALockOfAnotherVerbHeldIsNotContention()
     {
         // Update takes only the lists lock; a held dpkg lock did not make it fail.
-        var errors = new[] { "Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Temporary failure resolving 'deb.debian.org'" };
+        var errors = new[] { "Failed to fetch http://mirror.example/debian/dists/bookworm/InRelease  Temporary failure resolving 'mirror.example'" };
 
         Assert.Equal(AptFailureKind.AptError, AptFailureClassifier.Classify(AptGetVerb.Update, 100, errors, Probe(AptLockFile.DpkgFrontend)));
     }

@@ -96,13 +96,13 @@ internal static class AptSamples
         "out 0 upgraded, 3 newly installed, 0 to remove and 15 not upgraded.\n" +
         "out Need to get 389 kB of archives.\n" +
         "out After this operation, 1170 kB of additional disk space will be used.\n" +
-        "out Get:1 http://deb.debian.org/debian bookworm/main amd64 libonig5 amd64 6.9.8-1 [188 kB]\n" +
+        "out Get:1 http://mirror.example/debian bookworm/main amd64 libonig5 amd64 6.9.8-1 [188 kB]\n" +
         "status dlstatus:2:45.3224:Retrieving file 2 of 3\n" +
         "status dlstatus:2:45.3224:Retrieving file 2 of 3\n" +
-        "out Get:2 http://deb.debian.org/debian-security bookworm-security/main amd64 libjq1 amd64 1.6-2.1+deb12u3 [136 kB]\n" +
+        "out Get:2 http://mirror.example/debian-security bookworm-security/main amd64 libjq1 amd64 1.6-2.1+deb12u3 [136 kB]\n" +
         "status dlstatus:2:57.1240:Retrieving file 2 of 3\n" +
         "status dlstatus:3:80.0730:Retrieving file 3 of 3\n" +
-        "out Get:3 http://deb.debian.org/debian-security bookworm-security/main amd64 jq amd64 1.6-2.1+deb12u3 [64.4 kB]\n" +
+        "out Get:3 http://mirror.example/debian-security bookworm-security/main amd64 jq amd64 1.6-2.1+deb12u3 [64.4 kB]\n" +
         "status dlstatus:3:83.4449:Retrieving file 3 of 3\n" +
         "status dlstatus:3:100.0000:Retrieving file 3 of 3\n" +
         "err debconf: delaying package configuration, since apt-utils is not installed\n" +
