@@ -211,7 +211,7 @@ namespace AptReady.Cmdlets.CloudConfig
                 }
                 catch (LoginSettingsException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target));
+                    ThrowTerminatingError(AptReadyErrors.InvalidLogin(ex));
                 }
                 catch (RemoteSessionException ex)
                 {

@@ -17,6 +17,9 @@ namespace AptReady.Cmdlets.Infrastructure
             return new ErrorRecord(ex, errorId, category, target);
         }
 
+        /// <summary>An agent or certificate parameter that cannot be used (the id says which and why).</summary>
+        public static ErrorRecord InvalidLogin(LoginSettingsException ex) => new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target);
+
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target)
         {
             return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);

@@ -96,6 +96,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 }
             }
 
+            string? fingerprint = agentIdentity == null ? null : FingerprintOf(agentIdentity);
             bool named = identityAgent != null || agentIdentity != null;
             string? agentPath = noAgent || string.Equals(identityAgent, "none", StringComparison.OrdinalIgnoreCase)
                 ? null
@@ -106,7 +107,7 @@ namespace AptReady.Cmdlets.Infrastructure
                     "-AgentIdentity chooses a key of the SSH agent, but no agent is in use (-NoAgent, or SSH_AUTH_SOCK is not set): name it with -IdentityAgent.", agentIdentity);
             }
 
-            return new LoginSettings(agentPath, named, agentIdentity == null ? null : FingerprintOf(agentIdentity), certificates.ToArray(), warnings);
+            return new LoginSettings(agentPath, named, fingerprint, certificates.ToArray(), warnings);
         }
 
         /// <summary>Resolves the parameters as given, with <paramref name="resolvePath"/> turning PowerShell paths into file-system paths.</summary>

@@ -50,7 +50,7 @@ namespace AptReady.Cmdlets.Infrastructure
             }
             catch (LoginSettingsException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target));
+                ThrowTerminatingError(AptReadyErrors.InvalidLogin(ex));
             }
 
             foreach (string warning in _login!.Warnings)
