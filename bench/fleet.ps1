@@ -12,7 +12,9 @@
       (d) three such fan-outs, one per step of (b): cloud-init status, /proc/locks, apt-get --print-uris update
       (e) `ansible all -f N -m shell -a 'cloud-init status --format json'` (gathering off, pipelining on,
           no ControlPersist, host keys checked against the same known_hosts file)
-    and, once, the time of Import-Module AptReady in a fresh pwsh (median of 5).
+    and, once, the time of Import-Module AptReady in a fresh pwsh (median of 5), and (when 50 hosts are up)
+    (h) Wait-CloudInit on 50 hosts logging in through ssh-agent (the same key, held by a real agent)
+    against -KeyFilePath, runs interleaved. -AgentAuthOnly runs only (h).
     With -JumpHostCount N (0 skips it), N hosts that only a bastion can reach (each target in a network
     namespace of its own, tests/targets/netns.sh) are timed in the same run:
       (f) Wait-CloudInit -JumpHost bastion on the N hosts (one bastion connection for all)
@@ -21,6 +23,7 @@
 .EXAMPLE
     dotnet pwsh ./bench/fleet.ps1 -Repeat 3          (sizes 10, 50, 200)
     dotnet pwsh -c "./bench/fleet.ps1 -Sizes 10,50 -SkipAnsible"
+    dotnet pwsh ./bench/fleet.ps1 -AgentAuthOnly -Repeat 3        (only agent against key-file login, 50 hosts)
 #>
 [CmdletBinding()]
 param(
@@ -31,6 +34,8 @@ param(
     [ValidateRange(0, 128)] [int] $JumpHostCount = 50,
     # Only the jump-host part (f)/(g).
     [switch] $JumpHostOnly,
+    # Only the agent part (h).
+    [switch] $AgentAuthOnly,
     [string] $ModulePath
 )
 $ErrorActionPreference = 'Stop'
@@ -49,17 +54,18 @@ function Get-Median([double[]] $Values) {
     if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
 }
 
-function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet, [string] $JumpHost = '') {
+function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet, [string] $JumpHost = '', [string] $Agent = '') {
     # A fresh pwsh per run: new connections, and a peak RSS of its own.
     $hostsFile = Join-Path $Fleet.Work 'hosts.json'
     $Hosts | ConvertTo-Json -Compress | Set-Content $hostsFile
     $script = {
-param($module, $hostsFile, $user, $key, $known, $throttle, $pipeline, $jump)
+param($module, $hostsFile, $user, $key, $known, $throttle, $pipeline, $jump, $agent)
 $ErrorActionPreference = 'Continue'
 Import-Module $module
 $hosts = Get-Content $hostsFile -Raw | ConvertFrom-Json
-$common = @{ UserName = $user; KeyFilePath = $key; KnownHostsPath = $known; ThrottleLimit = $throttle }
+$common = @{ UserName = $user; KeyFilePath = $key; KnownHostsPath = $known; ThrottleLimit = $throttle; NoAgent = $true }
 if ($jump) { $common += @{ JumpHost = $jump; SshConfigPath = '' } }
+if ($agent) { $common.Remove('KeyFilePath'); $common.Remove('NoAgent'); $common.IdentityAgent = $agent }
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $out = switch ($pipeline) {
     'wait' { $hosts | Wait-CloudInit @common -Timeout 00:05:00 }
@@ -69,7 +75,7 @@ $seconds = $clock.Elapsed.TotalSeconds
 $hwm = (Select-String -Path "/proc/$PID/status" -Pattern '^VmHWM:\s+(\d+)').Matches[0].Groups[1].Value
 [pscustomobject]@{ Seconds = $seconds; Results = @($out).Count; Errors = $Error.Count; PeakRssMB = [math]::Round([double]$hwm / 1024, 1) } | ConvertTo-Json -Compress
     }
-    $json = & dotnet pwsh -NoProfile -NonInteractive -Command $script -args $ModulePath, $hostsFile, $Fleet.UserName, $Fleet.KeyFilePath, $Fleet.KnownHostsPath, $Hosts.Count, $Pipeline, $JumpHost
+    $json = & dotnet pwsh -NoProfile -NonInteractive -Command $script -args $ModulePath, $hostsFile, $Fleet.UserName, $Fleet.KeyFilePath, $Fleet.KnownHostsPath, $Hosts.Count, $Pipeline, $JumpHost, $Agent
     ($json | Select-Object -Last 1) | ConvertFrom-Json
 }
 
@@ -165,6 +171,61 @@ function Measure-JumpHostFanOut([int] $Count) {
     finally { $lab | Stop-JumpLab }
 }
 
+function Measure-AgentAuth($Fleet, [int] $Count) {
+    # The fleet's own key, held by a real ssh-agent: the same server-side work, only the signer differs.
+    $socket = Join-Path $Fleet.Work 'bench-agent.sock'
+    $out = & ssh-agent -a $socket
+    $agentPid = [int](($out | Select-String 'SSH_AGENT_PID=(\d+)').Matches[0].Groups[1].Value)
+    try {
+        $env:SSH_AUTH_SOCK = $socket
+        & ssh-add -q $Fleet.KeyFilePath
+        $env:SSH_AUTH_SOCK = $null
+        $hosts = @($Fleet.Hosts | Select-Object -First $Count)
+        $keyRuns = [System.Collections.Generic.List[object]]::new(); $agentRuns = [System.Collections.Generic.List[object]]::new()
+        foreach ($i in 1..$Repeat) {
+            # Interleaved, so a load spike on this shared machine falls on both.
+            $keyRuns.Add((Invoke-AptReadyRun 'wait' $hosts $Fleet))
+            $agentRuns.Add((Invoke-AptReadyRun 'wait' $hosts $Fleet $socket))
+        }
+        $k = Get-Median $keyRuns.Seconds; $g = Get-Median $agentRuns.Seconds
+        [pscustomobject]@{
+            N                   = $Count
+            'key file s'        = [math]::Round($k, 2)
+            'agent s'           = [math]::Round($g, 2)
+            'agent/key'         = [math]::Round($g / $k, 2)
+            'accounted key'     = "$(($keyRuns | Measure-Object Results -Minimum).Minimum)+$(($keyRuns | Measure-Object Errors -Maximum).Maximum)err"
+            'accounted agent'   = "$(($agentRuns | Measure-Object Results -Minimum).Minimum)+$(($agentRuns | Measure-Object Errors -Maximum).Maximum)err"
+        }
+    }
+    finally { Stop-Process -Id $agentPid -ErrorAction Ignore }
+}
+
+# Markdown tables: every column, whatever the console width.
+function Format-MarkdownTable($Rows) {
+    if (-not @($Rows).Count) { return '' }
+    $columns = @($Rows)[0].PSObject.Properties.Name
+    (@(
+        '| ' + ($columns -join ' | ') + ' |'
+        '|' + (($columns | ForEach-Object { '---' }) -join '|') + '|'
+    ) + @($Rows | ForEach-Object { $row = $_; '| ' + (($columns | ForEach-Object { $row.$_ }) -join ' | ') + ' |' })) -join "`n"
+}
+
+$outDir = Join-Path $root 'out/bench'
+New-Item -ItemType Directory -Force $outDir | Out-Null
+$load = { "Machine: {0} cores, load {1}." -f [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0] }
+if ($AgentAuthOnly) {
+    Write-Host "Standing up 50 hosts ($Suite, cloud-init done)..."
+    $fleet = Start-TestFleet -Count 50 -Suite $Suite -CloudInitDone
+    try { $agentRow = Measure-AgentAuth $fleet 50 }
+    finally { $fleet | Stop-TestFleet }
+    $table = Format-MarkdownTable @($agentRow)
+    $summary = "(h) Wait-CloudInit, agent against key file, {0} interleaved runs each, median. {1}" -f $Repeat, (& $load)
+    Write-Host $table
+    Write-Host $summary
+    @('# Fleet benchmark: agent login', '', (Get-Date -Format o), '', $table, '', $summary) | Set-Content (Join-Path $outDir 'fleet-agent.md')
+    return
+}
+
 $rows = [System.Collections.Generic.List[object]]::new()
 $importTimes = 1..5 | ForEach-Object {
     [double](& dotnet pwsh -NoProfile -NonInteractive -Command "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$c.Elapsed.TotalSeconds")
@@ -206,24 +267,15 @@ try {
         })
         Write-Host "N=$n done."
     }
+    $agentRow = if ($max -ge 50) { Measure-AgentAuth $fleet 50 }
 }
 finally {
     if ($fleet) { $fleet | Stop-TestFleet }
 }
 
-# Markdown tables: every column, whatever the console width.
-function Format-MarkdownTable($Rows) {
-    if (-not @($Rows).Count) { return '' }
-    $columns = @($Rows)[0].PSObject.Properties.Name
-    (@(
-        '| ' + ($columns -join ' | ') + ' |'
-        '|' + (($columns | ForEach-Object { '---' }) -join '|') + '|'
-    ) + @($Rows | ForEach-Object { $row = $_; '| ' + (($columns | ForEach-Object { $row.$_ }) -join ' | ') + ' |' })) -join "`n"
-}
 $table = (Format-MarkdownTable $rows) + $(if ($jumpRow) { "`n`n" + (Format-MarkdownTable $jumpRow) } else { '' })
+if ($agentRow) { $table += "`n`n(h) login through ssh-agent against a key file, Wait-CloudInit:`n`n" + (Format-MarkdownTable @($agentRow)) }
 $summary = "Import-Module AptReady: {0:0.000} s (median of 5, fresh pwsh). {1} repeats per cell, median. Machine: {2} cores, load {3}." -f $importSeconds, $Repeat, [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0]
 Write-Host $table
 Write-Host $summary
-$outDir = Join-Path $root 'out/bench'
-New-Item -ItemType Directory -Force $outDir | Out-Null
 @('# Fleet benchmark', '', (Get-Date -Format o), '', $table, '', $summary) | Set-Content (Join-Path $outDir 'fleet.md')

@@ -64,6 +64,21 @@ namespace AptReady.Transport
         /// <summary>The passphrase of encrypted key files. Held as a SecureString until the key is read.</summary>
         public SecureString? KeyPassphrase { get; set; }
 
+        /// <summary>
+        /// User certificate files to offer with the key (file or agent key) each certifies, before that
+        /// key itself, as ssh's CertificateFile does. Checked for validity before connecting.
+        /// </summary>
+        public string[] CertificateFilePaths { get; set; } = Array.Empty<string>();
+
+        /// <summary>The agent's socket path (or Windows pipe); null when no agent is used.</summary>
+        public string? AgentPath { get; set; }
+
+        /// <summary>True when the caller named the agent (-IdentityAgent, -AgentIdentity): an agent that does not answer is then an error, not skipped.</summary>
+        public bool AgentRequired { get; set; }
+
+        /// <summary>When set, only the agent key with this SHA256 fingerprint (or the certificate of that key) is offered.</summary>
+        public string? AgentIdentity { get; set; }
+
         /// <summary>The login password, when password authentication is wanted.</summary>
         public SecureString? Password { get; set; }
 

@@ -176,8 +176,10 @@ namespace AptReady.Cmdlets.CloudConfig
         /// <summary>
         /// A host whose own cloud-init checks the document (cloud-init schema -c) before any file is written:
         /// a Posh-SSH session, or a hashtable or object with ComputerName, Port, UserName, KeyFilePath,
-        /// HostKeyFingerprint (and optionally Credential, and ConnectTimeout in seconds or a TimeSpan);
-        /// a pooled AptReady connection is reused.
+        /// HostKeyFingerprint (and optionally Credential, ConnectTimeout in seconds or a TimeSpan,
+        /// SshConfigPath, JumpHost, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent, as the
+        /// remote cmdlets take them; SSH_AUTH_SOCK's agent is used by default); a pooled AptReady
+        /// connection is reused.
         /// </summary>
         [Parameter]
         [ValidateNotNull]
@@ -207,6 +209,10 @@ namespace AptReady.Cmdlets.CloudConfig
                 try
                 {
                     _validationSession = ResolveValidationSession(ValidateOn);
+                }
+                catch (LoginSettingsException ex)
+                {
+                    ThrowTerminatingError(AptReadyErrors.InvalidLogin(ex));
                 }
                 catch (RemoteSessionException ex)
                 {
@@ -471,7 +477,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
 
             string computerName = Property(value, "ComputerName") as string
-                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, HostKeyFingerprint, SshConfigPath, JumpHost).", nameof(ValidateOn));
+                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent, HostKeyFingerprint, SshConfigPath, JumpHost).", nameof(ValidateOn));
             object? portValue = Property(value, "Port");
             int? port = portValue == null ? (int?)null : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
             var credential = Property(value, "Credential") as PSCredential;
@@ -490,6 +496,17 @@ namespace AptReady.Cmdlets.CloudConfig
                 // Unset: the ssh configuration's ConnectTimeout, else the default.
                 ConnectTimeout = timeout == null ? (TimeSpan?)null : TimeSpanArgument.ReadWait(timeout, "ConnectTimeout"),
             };
+            string[]? certificates = Strings(Property(value, "CertificateFilePath")) is var certs && certs.Length > 0 ? certs : null;
+            string? agent = Property(value, "IdentityAgent") as string;
+            string? agentIdentity = Property(value, "AgentIdentity") as string;
+            bool noAgent = Property(value, "NoAgent") is object flag && LanguagePrimitives.IsTrue(flag);
+            var login = LoginSettings.FromParameters(SessionState.Path.GetUnresolvedProviderPathFromPSPath, keyFiles, certificates, agent, agentIdentity, noAgent);
+            foreach (string warning in login.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            arguments.Login = login;
             SshTargetFactory targets = SshConfiguration.CreateFactory(this, Property(value, "SshConfigPath") as string, jumpHosts.Length > 0 ? jumpHosts : null,
                 arguments, message => Post(() => WriteVerbose(message)));
             ResolvedTarget resolved;
@@ -502,7 +519,8 @@ namespace AptReady.Cmdlets.CloudConfig
                 throw new ArgumentException($"-ValidateOn {computerName}: {ex.Message}", nameof(ValidateOn), ex);
             }
 
-            return SessionResolution.Own(pool, resolved.Connector, resolved.Target, hasCredentials: keyFiles.Length > 0 || credential != null, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
+            bool named = keyFiles.Length > 0 || credential != null || certificates != null || agent != null || agentIdentity != null;
+            return SessionResolution.Own(pool, resolved.Connector, resolved.Target, hasCredentials: named, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
         }
 
         private static object? Property(PSObject value, string name)

@@ -29,6 +29,8 @@ namespace AptReady.Cmdlets.Infrastructure
             AptReady.Core.SshConfig.JumpRouteException route => new ErrorRecord(ex, route.IsLoop ? "JumpHostLoop" : "TooManyJumpHosts", ErrorCategory.InvalidArgument, target),
             _ => null,
         };
+        /// <summary>An agent or certificate parameter that cannot be used (the id says which and why).</summary>
+        public static ErrorRecord InvalidLogin(LoginSettingsException ex) => new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target);
 
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target)
         {
@@ -55,6 +57,16 @@ namespace AptReady.Cmdlets.Infrastructure
             RemoteFailure.SessionIsSftp => ErrorCategory.InvalidArgument,
             RemoteFailure.SessionNotRecognized => ErrorCategory.InvalidArgument,
             RemoteFailure.JumpHostFailed => ErrorCategory.ConnectionError,
+            RemoteFailure.AgentUnavailable => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.AgentRefusedToSign => ErrorCategory.PermissionDenied,
+            RemoteFailure.AgentIdentityNotFound => ErrorCategory.ObjectNotFound,
+            RemoteFailure.CertificateInvalid => ErrorCategory.InvalidArgument,
+            RemoteFailure.CertificateExpired => ErrorCategory.InvalidArgument,
+            RemoteFailure.CertificateNotYetValid => ErrorCategory.InvalidArgument,
+            RemoteFailure.HostCertificateExpired => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificateNotYetValid => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificatePrincipalMismatch => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificateInvalid => ErrorCategory.SecurityError,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -63,6 +63,10 @@ namespace AptReady.Cmdlets.Infrastructure
             HostKeyVerdictKind.Changed => RemoteFailure.HostKeyMismatch,
             HostKeyVerdictKind.PinMismatch => RemoteFailure.HostKeyMismatch,
             HostKeyVerdictKind.Revoked => RemoteFailure.HostKeyRevoked,
+            HostKeyVerdictKind.CertificateExpired => RemoteFailure.HostCertificateExpired,
+            HostKeyVerdictKind.CertificateNotYetValid => RemoteFailure.HostCertificateNotYetValid,
+            HostKeyVerdictKind.CertificatePrincipalMismatch => RemoteFailure.HostCertificatePrincipalMismatch,
+            HostKeyVerdictKind.CertificateNotHost => RemoteFailure.HostCertificateInvalid,
             _ => RemoteFailure.HostKeyUnknown,
         };
     }

@@ -17,7 +17,7 @@ namespace AptReady.Cmdlets.Infrastructure
     /// host finishes, and every host yields its result or one error record. A cmdlet implements only
     /// <see cref="ProcessHostAsync"/> for one resolved session.
     /// </summary>
-    public abstract class RemoteHostCmdlet : CancellableCmdlet
+    public abstract partial class RemoteHostCmdlet : CancellableCmdlet
     {
         protected const string ComputerNameSet = "ComputerName";
         protected const string SessionSet = "Session";
@@ -167,6 +167,11 @@ namespace AptReady.Cmdlets.Infrastructure
                 ? null
                 : Array.ConvertAll(KnownHostsPath, p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
 
+            if (ParameterSetName == ComputerNameSet)
+            {
+                ResolveLogin();
+            }
+
             _pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
             _connectionArguments = new ConnectionArguments
@@ -179,6 +184,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 TrustOnFirstUse = TrustOnFirstUse,
                 ConnectTimeout = MyInvocation.BoundParameters.ContainsKey(nameof(ConnectTimeout)) ? ConnectTimeout : (TimeSpan?)null,
                 DefaultConnectTimeout = ConnectTimeout,
+                Login = _login,
             };
         }
 
@@ -268,7 +274,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 return () => throw ex;
             }
 
-            bool hasCredentials = KeyFilePath != null || Credential != null;
+            bool hasCredentials = KeyFilePath != null || Credential != null || CertificateFilePath != null || IdentityAgent != null || AgentIdentity != null;
             bool explicitTrust = HostKeyFingerprint != null || KnownHostsPath != null;
             return () => SessionResolution.Own(_pool!, resolved.Connector, resolved.Target, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
         }

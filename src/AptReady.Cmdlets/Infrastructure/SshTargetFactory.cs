@@ -29,6 +29,9 @@ namespace AptReady.Cmdlets.Infrastructure
 
         public TimeSpan DefaultConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+        /// <summary>The agent and certificate settings of the command line, for every target and hop.</summary>
+        public LoginSettings? Login { get; set; }
+
         /// <summary>-JumpHost: the route for every host of the command, over ProxyJump.</summary>
         public IReadOnlyList<JumpHostSpec>? JumpHosts { get; set; }
     }
@@ -109,15 +112,29 @@ namespace AptReady.Cmdlets.Infrastructure
             return new ResolvedTarget(target, ConnectorFor(config, _arguments.Pinned));
         }
 
-        private SshTarget Build(SshHostConfig config, string[] keys) => new SshTarget(config.OriginalHost, config.Port, config.User)
+        private SshTarget Build(SshHostConfig config, string[] keys)
         {
-            HostName = config.HostName,
-            HostKeyAlias = config.HostKeyAlias,
-            KeyFilePaths = keys,
-            KeyPassphrase = _arguments.KeyPassphrase,
-            Password = _arguments.Password,
-            ConnectTimeout = _arguments.ConnectTimeout ?? config.ConnectTimeout ?? _arguments.DefaultConnectTimeout,
-        };
+            var target = new SshTarget(config.OriginalHost, config.Port, config.User)
+            {
+                HostName = config.HostName,
+                HostKeyAlias = config.HostKeyAlias,
+                KeyFilePaths = keys,
+                KeyPassphrase = _arguments.KeyPassphrase,
+                Password = _arguments.Password,
+                ConnectTimeout = _arguments.ConnectTimeout ?? config.ConnectTimeout ?? _arguments.DefaultConnectTimeout,
+            };
+            _arguments.Login?.Apply(target);
+
+            // ssh_config's IdentityAgent, where the command line named no agent: "none" turns the agent
+            // off, a socket path replaces SSH_AUTH_SOCK's ("SSH_AUTH_SOCK" itself changes nothing).
+            if (_arguments.Login is { AgentChosen: false } && config.IdentityAgent is string agent && !agent.StartsWith("$", StringComparison.Ordinal)
+                && !string.Equals(agent, "SSH_AUTH_SOCK", StringComparison.Ordinal))
+            {
+                target.AgentPath = string.Equals(agent, "none", StringComparison.OrdinalIgnoreCase) ? null : agent;
+            }
+
+            return target;
+        }
 
         private SshConnector ConnectorFor(SshHostConfig config, HostKeyFingerprint? pinned)
         {

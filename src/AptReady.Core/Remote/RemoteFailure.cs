@@ -59,5 +59,34 @@ namespace AptReady.Core.Remote
 
         /// <summary>A jump host on the way to the target could not be used; the message names the hop, the inner exception holds its own failure.</summary>
         JumpHostFailed,
+        /// <summary>No SSH agent answers at the socket (or pipe), or the connection to it broke.</summary>
+        AgentUnavailable,
+
+        /// <summary>The agent would not sign: its user declined an ssh-add -c confirmation, or the key is gone.</summary>
+        AgentRefusedToSign,
+
+        /// <summary>-AgentIdentity names a key the agent does not hold.</summary>
+        AgentIdentityNotFound,
+
+        /// <summary>A user certificate is malformed, for another key, or not a user certificate.</summary>
+        CertificateInvalid,
+
+        /// <summary>A user certificate's validity window has passed.</summary>
+        CertificateExpired,
+
+        /// <summary>A user certificate's validity window has not begun.</summary>
+        CertificateNotYetValid,
+
+        /// <summary>The host's certificate, signed by a trusted CA, has expired.</summary>
+        HostCertificateExpired,
+
+        /// <summary>The host's certificate, signed by a trusted CA, is not valid yet.</summary>
+        HostCertificateNotYetValid,
+
+        /// <summary>The host's certificate, signed by a trusted CA, does not name this host among its principals.</summary>
+        HostCertificatePrincipalMismatch,
+
+        /// <summary>The host presented a user certificate, or one whose CA signature does not verify.</summary>
+        HostCertificateInvalid,
     }
 }
