@@ -155,7 +155,7 @@ namespace AptReady.Core.Apt
         private const string RootScriptBody = @"t=$1
 case $t in ''|*[!0-9]*) t=0 ;; esac
 tag() { trap '' PIPE; while IFS= read -r l || [ -n ""$l"" ]; do printf '%s %s\n' ""$1"" ""$l"" 2>/dev/null; done; }
-echo run
+printf '%s\n' run
 exec 4>&1
 rc=$(
   {
@@ -164,7 +164,7 @@ rc=$(
         {
           DEBIAN_FRONTEND=noninteractive LC_ALL=C NEEDRESTART_MODE=l UCF_FORCE_CONFFOLD=1 \
             apt-get@ARGV@ 3>&1 1>&5 2>&6 4>&- 5>&- 6>&- 7>&- </dev/null
-          echo ""$?"" >&7
+          printf '%s\n' ""$?"" >&7
         } | tag status >&4
       } 5>&1 | tag out >&4
     } 6>&1 | tag err >&4
@@ -172,7 +172,7 @@ rc=$(
 )
 exec 4>&-
 case $rc in ''|*[!0-9]*) rc=255 ;; esac
-echo ""apt-exit $rc""
+printf 'apt-exit %s\n' ""$rc""
 exit ""$rc""
 ";
     }

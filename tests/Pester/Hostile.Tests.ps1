@@ -1,0 +1,141 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
+# Hostile input and hostile hosts (issue 19): values the probes read on a host are data, never lines
+# of their own; cloud-init's JSON is read as JSON whatever it quotes.
+
+BeforeDiscovery {
+    $suites = @(@{ Suite = 'bookworm' }, @{ Suite = 'trixie' })
+}
+
+BeforeAll {
+    Import-Module $env:APTREADY_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestTargets.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Scripts/CloudInitStages.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Scripts/HostileTarget.psm1') -Force
+    # How the probes fold a value onto its line: NUL, CR, LF and tab become spaces.
+    function Get-Folded([string] $Text) { ($Text -replace "[`0`r`n`t]", ' ').Trim() }
+}
+
+Describe 'The probes on a <Suite> target read hostile names and arguments as data' -ForEach $suites -Tag 'Hostile', 'Integration' {
+    BeforeAll {
+        $target = Start-TestTarget -Suite $Suite
+        $splat = Get-TargetSplat $target
+        $paths = New-HostileFile $target
+        $names = Get-HostileName
+        $folder = Get-HostileFolder
+        # A lock holder whose very name tries to end the probe's output ("end" after a newline).
+        $holderName = "h\c`nend`té"
+        $holderArgs = @('arg\c', "two`nlines`nend", 'back\\slash', "tab`there", 'ü€')
+        $holderPid = Start-HostileProcess $target -Name $holderName -LockPath "$folder/$($names.StopMidName)" -Arguments $holderArgs
+        # Any local user can start a process named apt-get: the probes list it as package activity.
+        $aptArgs = @('update\c', "x`nend", 'n\n', 'é\\')
+        $aptPid = Start-HostileProcess $target -Name 'apt-get' -Arguments $aptArgs
+    }
+    AfterAll {
+        if ($holderPid) { Invoke-InTarget $target kill $holderPid | Out-Null }
+        if ($aptPid) { Invoke-InTarget $target kill $aptPid | Out-Null }
+        $target | Stop-TestTarget
+    }
+
+    It 'Test-AptLock finds every hostile file, and the dpkg lock given after them' {
+        $records = Test-AptLock @splat -Path (@($paths) + '/var/lib/dpkg/lock') -ErrorVariable errs
+        $errs | Should -HaveCount 0
+        $records | Should -HaveCount ($paths.Count + 1)
+        $records | ForEach-Object { $_.Exists | Should -BeTrue -Because "$($_.Path) exists" }
+        ($records | Where-Object IsHeld).Path | Should -Be "$folder/$($names.StopMidName)"
+    }
+
+    It 'names the holder with its hostile name and arguments whole' {
+        $record = Test-AptLock @splat -Path "$folder/$($names.StopMidName)"
+        $record.HolderPid | Should -Be $holderPid
+        $record.ProcessName | Should -Be (Get-Folded $holderName)
+        foreach ($a in $holderArgs) { $record.CommandLine | Should -BeLike "*$(Get-Folded $a)*" }
+    }
+
+    It 'lists the apt-get process of an unprivileged user with its hostile arguments' {
+        $record = Test-AptLock @splat -Path /var/lib/dpkg/lock
+        $apt = $record.PackageActivity | Where-Object Pid -eq $aptPid
+        $apt.ProcessName | Should -Be 'apt-get'
+        $apt.CommandLine | Should -BeLike "*$((Get-Folded ($aptArgs -join ' ')))*"
+    }
+
+    Context 'while the hostile holder holds the lists lock as root' {
+        BeforeAll {
+            # A file of the image's lower layer, opened for writing, is copied up: /proc/locks then names
+            # another inode than stat does through the overlay. A new file lives in the upper layer only.
+            Invoke-InTarget $target /bin/sh -c 'rm -f /var/lib/apt/lists/lock && : >/var/lib/apt/lists/lock' | Out-Null
+            $rootHolder = Start-HostileProcess $target -Name $holderName -LockPath /var/lib/apt/lists/lock -Arguments $holderArgs -UserId 0
+        }
+        AfterAll {
+            if ($rootHolder) { Invoke-InTarget $target kill $rootHolder | Out-Null }
+        }
+
+        It 'Invoke-AptGet waits, then names the holder whole in AptLockTimeout' {
+            Invoke-AptGet @splat -Command Update -LockTimeout '00:00:02' -ErrorVariable errs -ErrorAction SilentlyContinue | Out-Null
+            $errs | Should -HaveCount 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'AptLockTimeout,*'
+            $errs[0].Exception.Message | Should -BeLike "*$rootHolder*"
+            $errs[0].Exception.Message | Should -BeLike "*h\c*"
+        }
+    }
+}
+
+Describe 'Wait-CloudInit on a <Suite> target reads cloud-init errors that quote hostile text' -ForEach $suites -Tag 'Hostile', 'Integration' {
+    BeforeAll {
+        $target = Start-TestTarget -Suite $Suite
+        $splat = Get-TargetSplat $target
+        # write_files with an owner that does not exist: the module fails, and cloud-init's error
+        # quotes the owner (a repr inside a string: backslashes on backslashes, \' and \n escapes).
+        $owner = "q`"b\c\'x`nü€"
+        $ownerYaml = ($owner -replace '\\', '\\' -replace '"', '\"' -replace "`n", '\n')
+        $userData = @('write_files:', '  - path: /var/tmp/aptready-hostile-owner', '    content: x', "    owner: `"$ownerYaml`"")
+        Set-CloudInitSeed $target -UserData $userData
+        Invoke-CloudInitStage $target | Out-Null
+        $result = Wait-CloudInit @splat -Timeout 60 -ErrorVariable errs
+        # The oracle: python's own JSON reader on the host's files.
+        $oracle = Invoke-InTarget $target python3 -c @'
+import json
+r = json.load(open("/run/cloud-init/result.json"))["v1"]
+s = json.load(open("/run/cloud-init/status.json"))["v1"]
+w = [m for st in s.values() if isinstance(st, dict) for lv in (st.get("recoverable_errors") or {}).values() for m in lv]
+print(json.dumps({"errors": r["errors"], "warnings": w}))
+'@ | Out-String | ConvertFrom-Json
+    }
+    AfterAll {
+        $target | Stop-TestTarget
+    }
+
+    It 'answers Error, with every error of result.json as cloud-init wrote it' {
+        $errs | Should -HaveCount 0
+        $result.State | Should -Be 'Error'
+        $oracle.errors | Should -Not -BeNullOrEmpty
+        @($oracle.errors | Where-Object { $_ -like '*getpwnam*' }) | Should -HaveCount 1
+        foreach ($e in $oracle.errors) { $result.Errors.Message | Should -Contain $e }
+    }
+
+    It 'keeps every recorded warning as cloud-init wrote it, hostile text included' {
+        if ($Suite -ne 'trixie') { Set-ItResult -Skipped -Because 'cloud-init 22.4 records no warnings' ; return }
+        $oracle.warnings | Should -Not -BeNullOrEmpty
+        foreach ($w in $oracle.warnings) { $result.RecoverableErrors.Message | Should -Contain $w }
+    }
+}
+
+Describe 'Wait-CloudInit on a trixie target answers Degraded for a warning that quotes hostile text' -Tag 'Hostile', 'Integration' {
+    BeforeAll {
+        $target = Start-TestTarget -Suite trixie
+        $splat = Get-TargetSplat $target
+        $encoding = "q`"b\c\\n\' ü€`nsecond line"
+        $encodingYaml = ($encoding -replace '\\', '\\' -replace '"', '\"' -replace "`n", '\n')
+        Set-CloudInitSeed $target -UserData 'write_files:', '  - path: /var/tmp/aptready-hostile-encoding', '    content: x', "    encoding: `"$encodingYaml`""
+        Invoke-CloudInitStage $target | Out-Null
+        $result = Wait-CloudInit @splat -Timeout 60 -ErrorVariable errs
+    }
+    AfterAll {
+        $target | Stop-TestTarget
+    }
+
+    It 'answers Degraded, not Error, with the warning whole' {
+        $errs | Should -HaveCount 0
+        $result.State | Should -Be 'Degraded'
+        $result.RecoverableErrors.Message | Should -Contain "Unknown encoding type $($encoding.ToLowerInvariant().Trim()), assuming text/plain"
+    }
+}
