@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using AptReady.Core.Remote;
 using Renci.SshNet;
 using Renci.SshNet.Common;
+using AptReady.Core;
 
 namespace AptReady.Transport
 {
@@ -174,17 +175,17 @@ namespace AptReady.Transport
             catch (SshPassPhraseNullOrEmptyException ex)
             {
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyPassphraseRequired,
-                    $"The key file '{path}' is encrypted: pass its passphrase with -KeyPassphrase.", ex);
+                    $"The key file {InputExcerpt.Of(path, 200)} is encrypted: pass its passphrase with -KeyPassphrase.", ex);
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    $"The key file '{path}' does not exist.", ex);
+                    $"The key file {InputExcerpt.Of(path, 200)} does not exist.", ex);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
             {
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    $"The key file '{path}' cannot be read: {ex.Message}", ex);
+                    $"The key file {InputExcerpt.Of(path, 200)} cannot be read: {ex.Message}", ex);
             }
             catch (SshException ex)
             {
@@ -192,8 +193,8 @@ namespace AptReady.Transport
                 bool passphraseGiven = target.KeyPassphrase != null;
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
                     passphraseGiven
-                        ? $"The key file '{path}' could not be decrypted or read: check the passphrase and that it is an OpenSSH, PEM or PuTTY private key."
-                        : $"The key file '{path}' is not a private key SSH.NET can read (OpenSSH, PEM or PuTTY format).", ex);
+                        ? $"The key file {InputExcerpt.Of(path, 200)} could not be decrypted or read: check the passphrase and that it is an OpenSSH, PEM or PuTTY private key."
+                        : $"The key file {InputExcerpt.Of(path, 200)} is not a private key SSH.NET can read (OpenSSH, PEM or PuTTY format).", ex);
             }
         }
 
@@ -207,10 +208,10 @@ namespace AptReady.Transport
                     return new RemoteSessionException(target.ComputerName, refusal.Failure ?? RemoteFailure.HostKeyUnknown, refusal.Message, ex);
                 case SshAuthenticationException _:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.AuthenticationFailed,
-                        $"{target}: authentication failed: the server refused the offered key or password for user '{target.UserName}'. Check -UserName and -KeyFilePath.", ex);
+                        $"{target}: authentication failed: the server refused the offered key or password for user {InputExcerpt.Of(target.UserName)}. Check -UserName and -KeyFilePath.", ex);
                 case SocketException socket when socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.NoData:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.HostNotFound,
-                        $"The host name '{target.ComputerName}' does not resolve. Check the name or use an IP address.", ex);
+                        $"The host name {InputExcerpt.Of(target.ComputerName)} does not resolve. Check the name or use an IP address.", ex);
                 case SocketException socket:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
                         $"{target}: {Describe(socket.SocketErrorCode)}.", ex);

@@ -11,6 +11,7 @@ using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core.CloudConfig;
 using AptReady.Core.Remote;
 using AptReady.Transport;
+using AptReady.Core;
 
 namespace AptReady.Cmdlets.CloudConfig
 {
@@ -188,6 +189,10 @@ namespace AptReady.Cmdlets.CloudConfig
                 _additionalConfig = AdditionalConfig == null ? null : CloudConfigArguments.ToAdditionalConfig(AdditionalConfig);
                 _networkConfig = NetworkConfig == null ? null : CloudConfigArguments.ToNetworkConfig(NetworkConfig);
             }
+            catch (InvalidInputException ex)
+            {
+                ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, null));
+            }
             catch (ArgumentException ex)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidCloudConfigArgument", ErrorCategory.InvalidArgument, null));
@@ -259,7 +264,7 @@ namespace AptReady.Cmdlets.CloudConfig
             string? duplicate = userList.GroupBy(u => u.Name).Where(g => g.Count() > 1).Select(g => g.Key).FirstOrDefault();
             if (duplicate != null)
             {
-                throw new ArgumentException($"The user '{duplicate}' is given twice.", nameof(User));
+                throw new ArgumentException($"The user {InputExcerpt.Of(duplicate)} is given twice.", nameof(User));
             }
 
             var document = new CloudConfigDocument
@@ -410,7 +415,7 @@ namespace AptReady.Cmdlets.CloudConfig
             if (existing != null)
             {
                 WriteError(new ErrorRecord(
-                    new IOException($"'{existing}' exists; nothing was written. Use -Force to replace it."),
+                    new IOException($"{InputExcerpt.Of(existing, 200)} exists; nothing was written. Use -Force to replace it."),
                     existing == outFile ? "OutFileExists" : "SeedPathExists",
                     ErrorCategory.ResourceExists,
                     existing));

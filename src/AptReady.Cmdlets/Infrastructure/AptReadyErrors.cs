@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using AptReady.Core;
 using AptReady.Core.Remote;
 
 namespace AptReady.Cmdlets.Infrastructure
@@ -20,6 +21,12 @@ namespace AptReady.Cmdlets.Infrastructure
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target)
         {
             return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+        }
+
+        /// <summary>An input refused before anything is sent, under the id the refusal names.</summary>
+        public static ErrorRecord InvalidInput(InvalidInputException ex, object? target)
+        {
+            return new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, target);
         }
 
         private static ErrorCategory Category(RemoteFailure failure) => failure switch

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using AptReady.Core.Locks;
 using AptReady.Core.Remote;
+using AptReady.Core;
 
 namespace AptReady.Core.Apt
 {
@@ -57,7 +58,7 @@ namespace AptReady.Core.Apt
 
             if (!verb.RequiresPackages() && packages.Count > 0)
             {
-                throw new ArgumentException($"apt-get {verb.ToAptGetWord()} takes no packages; got '{string.Join(" ", packages)}'.", nameof(packages));
+                throw new ArgumentException($"apt-get {verb.ToAptGetWord()} takes no packages; got {InputExcerpt.Of(string.Join(" ", packages))}.", nameof(packages));
             }
 
             Verb = verb;

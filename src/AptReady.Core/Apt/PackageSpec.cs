@@ -44,7 +44,7 @@ namespace AptReady.Core.Apt
 
             if (!TryParse(value, out var spec, out string reason))
             {
-                throw new ArgumentException($"'{Printable(value)}' is not a valid package name: {reason}", nameof(value));
+                throw new ArgumentException($"{InputExcerpt.Of(value)} is not a valid package name: {reason}", nameof(value));
             }
 
             return spec!;
@@ -267,24 +267,5 @@ namespace AptReady.Core.Apt
         private static bool IsLowerAlnum(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 
         private static bool IsAsciiAlnum(char c) => IsLowerAlnum(c) || (c >= 'A' && c <= 'Z');
-
-        // For messages: a hostile value must not smuggle newlines or escapes into a log line.
-        internal static string Printable(string value)
-        {
-            var builder = new StringBuilder(value.Length);
-            foreach (char c in value)
-            {
-                if (char.IsControl(c))
-                {
-                    builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    builder.Append(c);
-                }
-            }
-
-            return builder.ToString();
-        }
     }
 }

@@ -132,7 +132,7 @@ namespace AptReady.Core.CloudConfig
             {
                 if (!HostLabelPattern.IsMatch(label))
                 {
-                    throw Invalid(parameterName, value, $"is not a valid RFC 1123 host name: label '{label}' must be 1-63 letters, digits or inner '-'.");
+                    throw Invalid(parameterName, value, $"is not a valid RFC 1123 host name: label {InputExcerpt.Of(label)} must be 1-63 letters, digits or inner '-'.");
                 }
             }
 
@@ -219,7 +219,7 @@ namespace AptReady.Core.CloudConfig
 
         internal static ArgumentException Invalid(string parameterName, string value, string problem)
         {
-            return new ArgumentException(string.Format(CultureInfo.InvariantCulture, "'{0}' {1}", Printable(value), problem), parameterName);
+            return new ArgumentException(string.Format(CultureInfo.InvariantCulture, "{0} {1}", InputExcerpt.Of(value), problem), parameterName);
         }
 
         private static void Require(string value, string parameterName)
@@ -233,24 +233,6 @@ namespace AptReady.Core.CloudConfig
             {
                 throw new ArgumentException("An empty string is not allowed here.", parameterName);
             }
-        }
-
-        // Shows control characters visibly so an error message cannot be forged or garbled by the value.
-        private static string Printable(string value)
-        {
-            var builder = new System.Text.StringBuilder(Math.Min(value.Length, 200));
-            foreach (char c in value)
-            {
-                if (builder.Length >= 200)
-                {
-                    builder.Append('…');
-                    break;
-                }
-
-                builder.Append(char.IsControl(c) ? string.Format(CultureInfo.InvariantCulture, "\\u{0:x4}", (int)c) : c.ToString());
-            }
-
-            return builder.ToString();
         }
     }
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {
@@ -121,7 +122,7 @@ namespace AptReady.Core.CloudConfig
                 string? existing = SeedFileNames.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists);
                 if (existing != null)
                 {
-                    throw new IOException($"'{existing}' exists; refusing to overwrite a seed without force.");
+                    throw new IOException($"{InputExcerpt.Of(existing, 200)} exists; refusing to overwrite a seed without force.");
                 }
             }
 

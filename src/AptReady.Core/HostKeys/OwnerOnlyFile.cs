@@ -60,7 +60,7 @@ namespace AptReady.Core.HostKeys
                     int errno = Marshal.GetLastWin32Error();
                     if (!Directory.Exists(folder))
                     {
-                        throw new IOException($"Cannot create the folder '{folder}': {new Win32Exception(errno).Message}.");
+                        throw new IOException($"Cannot create the folder {InputExcerpt.Of(folder, 200)}: {new Win32Exception(errno).Message}.");
                     }
                 }
             }
@@ -84,7 +84,7 @@ namespace AptReady.Core.HostKeys
             if (fd < 0)
             {
                 int errno = Marshal.GetLastWin32Error();
-                throw new IOException($"Cannot open '{path}' to record a host key: {new Win32Exception(errno).Message}.");
+                throw new IOException($"Cannot open {InputExcerpt.Of(path, 200)} to record a host key: {new Win32Exception(errno).Message}.");
             }
 
             try
@@ -92,7 +92,7 @@ namespace AptReady.Core.HostKeys
                 if (Native.lockf(fd, LockWait, 0) != 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
-                    throw new IOException($"Cannot lock '{path}': {new Win32Exception(errno).Message}.");
+                    throw new IOException($"Cannot lock {InputExcerpt.Of(path, 200)}: {new Win32Exception(errno).Message}.");
                 }
 
                 // Read through our own descriptor: closing another descriptor of the file would drop the lockf lock.
@@ -113,7 +113,7 @@ namespace AptReady.Core.HostKeys
                     if (written < 0)
                     {
                         int errno = Marshal.GetLastWin32Error();
-                        throw new IOException($"Cannot write to '{path}': {new Win32Exception(errno).Message}.");
+                        throw new IOException($"Cannot write to {InputExcerpt.Of(path, 200)}: {new Win32Exception(errno).Message}.");
                     }
 
                     offset += (int)written;
@@ -139,7 +139,7 @@ namespace AptReady.Core.HostKeys
                     if (read < 0)
                     {
                         int errno = Marshal.GetLastWin32Error();
-                        throw new IOException($"Cannot read '{path}': {new Win32Exception(errno).Message}.");
+                        throw new IOException($"Cannot read {InputExcerpt.Of(path, 200)}: {new Win32Exception(errno).Message}.");
                     }
 
                     if (read == 0)
