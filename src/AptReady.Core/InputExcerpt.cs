@@ -16,10 +16,12 @@ namespace AptReady.Core
 
         public const string KeyMaterial = "(text that looks like key material, not shown)";
 
-        // PEM and OpenSSH armour, PuTTY key files, or a long unbroken base64 run (a key body).
-        private static readonly Regex KeyLike = new Regex(
-            @"-----BEGIN|PRIVATE KEY|PuTTY-User-Key-File|Private-Lines:|[A-Za-z0-9+/]{48,}",
-            RegexOptions.CultureInvariant);
+        // PEM and OpenSSH armour, PuTTY key files.
+        private static readonly Regex Armour = new Regex(
+            @"-----BEGIN|PRIVATE KEY|PuTTY-User-Key-File|Private-Lines:", RegexOptions.CultureInvariant);
+
+        // A run this long of base64 characters, mixing upper case, lower case and digits, is a key body.
+        private const int Base64RunLength = 48;
 
         /// <summary>'text' (or the start of it and …), escaped; "(null)" for null.</summary>
         public static string Of(string? text) => Of(text, MaxLength);
@@ -54,7 +56,35 @@ namespace AptReady.Core
             return excerpt.Append('\'').ToString();
         }
 
-        public static bool LooksLikeKeyMaterial(string text) => KeyLike.IsMatch(text);
+        public static bool LooksLikeKeyMaterial(string text) => Armour.IsMatch(text) || HasBase64Run(text);
+
+        // One pass (a regex with look-aheads is quadratic on a long run).
+        private static bool HasBase64Run(string text)
+        {
+            int length = 0;
+            bool upper = false, lower = false, digit = false;
+            foreach (char c in text)
+            {
+                bool isUpper = c >= 'A' && c <= 'Z', isLower = c >= 'a' && c <= 'z', isDigit = (c >= '0' && c <= '9') || c == '+' || c == '/';
+                if (!(isUpper || isLower || isDigit))
+                {
+                    length = 0;
+                    upper = lower = digit = false;
+                    continue;
+                }
+
+                length++;
+                upper |= isUpper;
+                lower |= isLower;
+                digit |= isDigit;
+                if (length >= Base64RunLength && upper && lower && digit)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static void Append(StringBuilder excerpt, char c)
         {

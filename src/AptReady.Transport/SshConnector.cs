@@ -168,9 +168,11 @@ namespace AptReady.Transport
         {
             try
             {
+                // Read here, bounded: SSH.NET would open a FIFO (blocking) or /dev/zero (without end) as given.
+                var key = new MemoryStream(LocalFile.Read(path, "key file", KeyReadTimeout(target)), writable: false);
                 return target.KeyPassphrase == null
-                    ? new PrivateKeyFile(path)
-                    : new PrivateKeyFile(path, Reveal(target.KeyPassphrase));
+                    ? new PrivateKeyFile(key)
+                    : new PrivateKeyFile(key, Reveal(target.KeyPassphrase));
             }
             catch (SshPassPhraseNullOrEmptyException ex)
             {
@@ -182,10 +184,14 @@ namespace AptReady.Transport
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
                     $"The key file {InputExcerpt.Of(path, 200)} does not exist.", ex);
             }
+            catch (LocalFileException ex)
+            {
+                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid, ex.Message, ex);
+            }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
             {
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    $"The key file {InputExcerpt.Of(path, 200)} cannot be read: {ex.Message}", ex);
+                    $"The key file {InputExcerpt.Of(path, 200)} cannot be read: {LocalFile.Reason(ex)}.", ex);
             }
             catch (SshException ex)
             {
@@ -197,6 +203,10 @@ namespace AptReady.Transport
                         : $"The key file {InputExcerpt.Of(path, 200)} is not a private key SSH.NET can read (OpenSSH, PEM or PuTTY format).", ex);
             }
         }
+
+        // Opening a key file never outlasts the connect timeout (nor a minute).
+        private static TimeSpan KeyReadTimeout(SshTarget target) =>
+            target.ConnectTimeout > TimeSpan.Zero && target.ConnectTimeout < TimeSpan.FromMinutes(1) ? target.ConnectTimeout : TimeSpan.FromMinutes(1);
 
         private static RemoteSessionException Classify(SshTarget target, Exception ex, HostKeyCheck? refusal)
         {

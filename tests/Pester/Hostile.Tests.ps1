@@ -139,3 +139,72 @@ Describe 'Wait-CloudInit on a trixie target answers Degraded for a warning that 
         $result.RecoverableErrors.Message | Should -Contain "Unknown encoding type $($encoding.ToLowerInvariant().Trim()), assuming text/plain"
     }
 }
+
+Describe 'Local files that are no key or known_hosts files' -Tag 'Hostile', 'Integration' {
+    BeforeAll {
+        $target = Start-TestTarget -Suite bookworm
+        $folder = Join-Path $TestDrive 'local'
+        New-Item -ItemType Directory $folder | Out-Null
+        $fifo = Join-Path $folder 'fifo'
+        & mkfifo $fifo
+        $huge = Join-Path $folder 'huge'
+        & truncate -s 300M $huge
+        New-Item -ItemType Directory (Join-Path $folder 'dir') | Out-Null
+        $aFile = Join-Path $folder 'a-file'
+        Set-Content $aFile 'x'
+        $connect = @{ ComputerName = $target.ComputerName; Port = $target.Port; UserName = $target.UserName; ConnectTimeout = '00:00:05' }
+
+        # Runs Test-AptLock in a runspace of its own; gives up (and unblocks a FIFO reader) after SECONDS.
+        function Invoke-Bounded([hashtable] $Parameters, [int] $Seconds = 15) {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript('param($m, $p) Import-Module $m; Test-AptLock @p -ErrorAction SilentlyContinue -ErrorVariable e | Out-Null; $e').
+                AddArgument($env:APTREADY_MODULE).AddArgument($Parameters)
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $handle = $ps.BeginInvoke()
+            $done = $handle.AsyncWaitHandle.WaitOne([timespan]::FromSeconds($Seconds))
+            $elapsed = $clock.Elapsed
+            if (-not $done) {
+                # A reader blocked on the FIFO needs a writer to come and go before it can end.
+                & /bin/sh -c 'exec 3>"$1"; exec 3>&-' sh $fifo
+                $null = $handle.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30))
+            }
+            $errors = if ($handle.IsCompleted) { @($ps.EndInvoke($handle)) } else { @() }
+            $ps.Dispose()
+            [pscustomobject]@{ Completed = $done; Elapsed = $elapsed; Errors = $errors }
+        }
+    }
+    AfterAll {
+        $target | Stop-TestTarget
+    }
+
+    It 'refuses <Name> as -KeyFilePath with KeyFileInvalid, at once' -ForEach @(
+        @{ Name = 'a FIFO'; Path = 'fifo' }, @{ Name = '/dev/zero'; Path = '/dev/zero' }, @{ Name = 'a 300 MB file'; Path = 'huge' }, @{ Name = 'a folder'; Path = 'dir' }
+    ) {
+        $file = if ($Path.StartsWith('/')) { $Path } else { Join-Path $folder $Path }
+        $run = Invoke-Bounded (@{ KeyFilePath = $file; HostKeyFingerprint = $target.HostKeyFingerprint } + $connect)
+        $run.Completed | Should -BeTrue -Because 'a key file read must not block past the connect timeout'
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'KeyFileInvalid,*'
+        $run.Elapsed.TotalSeconds | Should -BeLessThan 5
+    }
+
+    It 'refuses <Name> as -KnownHostsPath with KnownHostsUnreadable, at once' -ForEach @(
+        @{ Name = 'a FIFO'; Path = 'fifo' }, @{ Name = '/dev/zero'; Path = '/dev/zero' }, @{ Name = 'a 300 MB file'; Path = 'huge' }, @{ Name = 'a folder'; Path = 'dir' }
+    ) {
+        $file = if ($Path.StartsWith('/')) { $Path } else { Join-Path $folder $Path }
+        $run = Invoke-Bounded (@{ KeyFilePath = $target.KeyFilePath; KnownHostsPath = $file } + $connect)
+        $run.Completed | Should -BeTrue -Because 'a known_hosts read must not block past the connect timeout'
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'KnownHostsUnreadable,*'
+        $run.Errors[0].Exception.Message | Should -BeLike "*$file*"
+        $run.Elapsed.TotalSeconds | Should -BeLessThan 5
+    }
+
+    It 'reports a key that cannot be recorded as KnownHostsUnwritable, at once, not as a timeout' {
+        $run = Invoke-Bounded (@{ KeyFilePath = $target.KeyFilePath; KnownHostsPath = (Join-Path $aFile 'known_hosts'); TrustOnFirstUse = $true } + $connect)
+        $run.Completed | Should -BeTrue
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'KnownHostsUnwritable,*'
+        $run.Elapsed.TotalSeconds | Should -BeLessThan 5
+    }
+}

@@ -43,6 +43,8 @@ namespace AptReady.Cmdlets.Infrastructure
             RemoteFailure.SudoPasswordRequired => ErrorCategory.PermissionDenied,
             RemoteFailure.ConnectionLost => ErrorCategory.ConnectionError,
             RemoteFailure.SessionUnusable => ErrorCategory.InvalidArgument,
+            RemoteFailure.KnownHostsUnreadable => ErrorCategory.ReadError,
+            RemoteFailure.KnownHostsUnwritable => ErrorCategory.WriteError,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -26,18 +26,32 @@ namespace AptReady.Core.HostKeys
         /// </summary>
         public static void Append(string path, Func<string, string?> decide)
         {
-            string full = Path.GetFullPath(path);
-            lock (Gate)
+            try
             {
-                CreateFolders(Path.GetDirectoryName(full));
-                if (IsUnix)
+                string full = Path.GetFullPath(path);
+                LocalFile.RequireRegularOrMissing(full, "known_hosts file");
+                lock (Gate)
                 {
-                    AppendUnix(full, decide);
+                    CreateFolders(Path.GetDirectoryName(full));
+                    if (IsUnix)
+                    {
+                        AppendUnix(full, decide);
+                    }
+                    else
+                    {
+                        AppendWindows(full, decide);
+                    }
                 }
-                else
-                {
-                    AppendWindows(full, decide);
-                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                throw ex as KnownHostsFileException ?? new KnownHostsFileException(
+                    // Ours (LocalFileException, and the plain IOExceptions above) name the path safely already.
+                    ex is LocalFileException || ex.GetType() == typeof(IOException)
+                        ? ex.Message
+                        : $"Cannot record a host key in {InputExcerpt.Of(path, 200)}: {LocalFile.Reason(ex)}.",
+                    writing: true,
+                    ex);
             }
         }
 
@@ -149,6 +163,10 @@ namespace AptReady.Core.HostKeys
 
                     content.Write(buffer, 0, (int)read);
                     offset += read;
+                    if (offset > LocalFile.MaxBytes)
+                    {
+                        throw new IOException($"Cannot record a host key in {InputExcerpt.Of(path, 200)}: it is larger than {LocalFile.MaxBytes / (1024 * 1024)} MB.");
+                    }
                 }
             }
         }

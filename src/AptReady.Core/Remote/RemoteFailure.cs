@@ -41,5 +41,11 @@ namespace AptReady.Core.Remote
 
         /// <summary>A caller's session (Posh-SSH) is not connected or not of a usable shape.</summary>
         SessionUnusable,
+
+        /// <summary>A known_hosts file exists but cannot be read (a folder, a FIFO, too large, no permission). Not retried.</summary>
+        KnownHostsUnreadable,
+
+        /// <summary>Trust on first use could not record the key (read-only file or folder, a folder in its place). Not retried.</summary>
+        KnownHostsUnwritable,
     }
 }
