@@ -157,7 +157,7 @@ namespace AptReady.Cmdlets.CloudConfig
 
         /// <summary>The seed's instance-id; a new unique one by default (a new instance-id makes cloud-init run its per-instance modules again).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+        [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z")]
         public string? InstanceId { get; set; }
 
         /// <summary>The seed's network-config: YAML text, or a hashtable such as @{ version = 2; ethernets = @{ eth0 = @{ dhcp4 = $true } } }.</summary>

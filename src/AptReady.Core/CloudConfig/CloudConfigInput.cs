@@ -13,18 +13,18 @@ namespace AptReady.Core.CloudConfig
         /// <summary>The longest Linux user name useradd accepts by default.</summary>
         public const int MaxUserNameLength = 32;
 
-        private static readonly Regex UserNamePattern = new Regex("^[a-z_][a-z0-9_-]*[$]?$", RegexOptions.CultureInvariant);
+        private static readonly Regex UserNamePattern = new Regex("^[a-z_][a-z0-9_-]*[$]?\\z", RegexOptions.CultureInvariant);
 
         // name[:arch][=version | /release]; Debian policy for the name, dpkg's charset for the version.
         private static readonly Regex PackagePattern = new Regex(
-            "^[a-z0-9][a-z0-9+.-]+(?::[a-z0-9][a-z0-9-]*)?(?:=[0-9][A-Za-z0-9.+~:-]*|/[A-Za-z0-9][A-Za-z0-9.+~_-]*)?$",
+            "^[a-z0-9][a-z0-9+.-]+(?::[a-z0-9][a-z0-9-]*)?(?:=[0-9][A-Za-z0-9.+~:-]*|/[A-Za-z0-9][A-Za-z0-9.+~_-]*)?\\z",
             RegexOptions.CultureInvariant);
 
-        private static readonly Regex HostLabelPattern = new Regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
+        private static readonly Regex HostLabelPattern = new Regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\z", RegexOptions.CultureInvariant);
 
-        private static readonly Regex TimezonePattern = new Regex("^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*$", RegexOptions.CultureInvariant);
+        private static readonly Regex TimezonePattern = new Regex("^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*\\z", RegexOptions.CultureInvariant);
 
-        private static readonly Regex LocalePattern = new Regex("^[A-Za-z0-9_]+(?:[.][A-Za-z0-9_-]+)?(?:@[A-Za-z0-9_]+)?$", RegexOptions.CultureInvariant);
+        private static readonly Regex LocalePattern = new Regex("^[A-Za-z0-9_]+(?:[.][A-Za-z0-9_-]+)?(?:@[A-Za-z0-9_]+)?\\z", RegexOptions.CultureInvariant);
 
         /// <summary>A Linux user or group name: <c>^[a-z_][a-z0-9_-]*[$]?$</c>, at most 32 characters.</summary>
         public static string UserName(string value, string parameterName)

@@ -51,7 +51,7 @@ namespace AptReady.Core.CloudConfig
 
         private static readonly string[] FileEncodings = { "gz", "gzip", "gz+base64", "gzip+base64", "gz+b64", "gzip+b64", "b64", "base64", "text/plain" };
 
-        private static readonly Regex SshKeysKey = new Regex("^(dsa|ecdsa|ed25519|rsa)_(public|private|certificate)$", RegexOptions.CultureInvariant);
+        private static readonly Regex SshKeysKey = new Regex("^(dsa|ecdsa|ed25519|rsa)_(public|private|certificate)\\z", RegexOptions.CultureInvariant);
 
         /// <summary>The top-level keys this validator knows (cloud-init 22.4–25.x).</summary>
         public static IReadOnlyCollection<string> KnownTopLevelKeys => KnownKeys;
@@ -360,7 +360,7 @@ namespace AptReady.Core.CloudConfig
         private static bool IsNull(YamlScalarNode scalar) => TypeOf(scalar) == Yaml11ScalarType.Null;
 
         private static bool IsTrue(YamlNode? node) =>
-            node is YamlScalarNode scalar && TypeOf(scalar) == Yaml11ScalarType.Bool && Regex.IsMatch(scalar.Value ?? string.Empty, "^(?:yes|Yes|YES|true|True|TRUE|on|On|ON|y|Y)$");
+            node is YamlScalarNode scalar && TypeOf(scalar) == Yaml11ScalarType.Bool && Regex.IsMatch(scalar.Value ?? string.Empty, "^(?:yes|Yes|YES|true|True|TRUE|on|On|ON|y|Y)\\z");
 
         private static YamlNode? Child(YamlMappingNode map, string key) =>
             map.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == key).Value;
