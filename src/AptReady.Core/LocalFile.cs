@@ -58,6 +58,36 @@ namespace AptReady.Core
             return reading.Result;
         }
 
+        /// <summary>The longest local or remote path accepted, in UTF-8 bytes (Linux's PATH_MAX less its NUL).</summary>
+        public const int MaxPathBytes = 4095;
+
+        /// <summary>
+        /// Refuses a path no file system holds: empty, a NUL or another control character (a pasted key,
+        /// a stray newline), or longer than <see cref="MaxPathBytes"/>. Ids: InvalidPath, PathTooLong.
+        /// </summary>
+        public static string CheckPath(string? path, string parameterName)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                throw new InvalidInputException("InvalidPath", $"-{parameterName} cannot be empty.", parameterName);
+            }
+
+            foreach (char c in path!)
+            {
+                if (char.IsControl(c))
+                {
+                    throw new InvalidInputException("InvalidPath", $"-{parameterName} {InputExcerpt.Of(path, 200)} contains a control character; no file is named so.", parameterName);
+                }
+            }
+
+            if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
+            {
+                throw new InvalidInputException("PathTooLong", $"-{parameterName} {InputExcerpt.Of(path)} is longer than {MaxPathBytes} bytes, the most a path can be.", parameterName);
+            }
+
+            return path;
+        }
+
         /// <summary>Text of a file read with <see cref="Read"/> (UTF-8, a byte order mark dropped).</summary>
         public static string ReadText(string path, string what, TimeSpan timeout) =>
             new UTF8Encoding(false).GetString(Read(path, what, timeout)).TrimStart('\uFEFF');

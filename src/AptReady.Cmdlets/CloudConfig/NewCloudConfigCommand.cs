@@ -30,6 +30,8 @@ namespace AptReady.Cmdlets.CloudConfig
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         private IDictionary? _additionalConfig;
+        private string? _outFile;
+        private string? _seedPath;
         private string? _networkConfig;
         private IRemoteSession? _validationSession;
 
@@ -188,6 +190,8 @@ namespace AptReady.Cmdlets.CloudConfig
             {
                 _additionalConfig = AdditionalConfig == null ? null : CloudConfigArguments.ToAdditionalConfig(AdditionalConfig);
                 _networkConfig = NetworkConfig == null ? null : CloudConfigArguments.ToNetworkConfig(NetworkConfig);
+                _outFile = OutFile == null ? null : LocalPathResolver.Resolve(SessionState, OutFile, "OutFile");
+                _seedPath = SeedPath == null ? null : LocalPathResolver.Resolve(SessionState, SeedPath, "SeedPath");
             }
             catch (InvalidInputException ex)
             {
@@ -378,8 +382,8 @@ namespace AptReady.Cmdlets.CloudConfig
 
         private void WriteFiles(CloudConfigResult result, CloudConfigDocument document)
         {
-            string? outFile = OutFile == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-            string? seedPath = SeedPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SeedPath);
+            string? outFile = _outFile;
+            string? seedPath = _seedPath;
             bool seedIsIso = seedPath != null && seedPath.EndsWith(".iso", StringComparison.OrdinalIgnoreCase);
             NoCloudSeed? seed = null;
             try

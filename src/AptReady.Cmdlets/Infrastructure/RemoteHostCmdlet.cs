@@ -5,6 +5,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Core.HostKeys;
+using AptReady.Core;
 using AptReady.Core.Remote;
 using AptReady.Transport;
 
@@ -102,6 +103,8 @@ namespace AptReady.Cmdlets.Infrastructure
         [ValidateRange(1, 1024)]
         public int ThrottleLimit { get; set; } = 32;
 
+        private string[] _keyPaths = Array.Empty<string>();
+
         protected override void BeginProcessing()
         {
             if (ConnectTimeout <= TimeSpan.Zero)
@@ -119,13 +122,13 @@ namespace AptReady.Cmdlets.Infrastructure
                 }
                 catch (ArgumentException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidHostKeyFingerprint", ErrorCategory.InvalidArgument, HostKeyFingerprint));
+                    // The target is an excerpt: a private key pasted here must not reach $Error whole.
+                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidHostKeyFingerprint", ErrorCategory.InvalidArgument, InputExcerpt.Of(HostKeyFingerprint)));
                 }
             }
 
-            string[]? knownHosts = KnownHostsPath == null
-                ? null
-                : Array.ConvertAll(KnownHostsPath, p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
+            string[]? knownHosts = KnownHostsPath == null ? null : Array.ConvertAll(KnownHostsPath, p => LocalPath(p, "KnownHostsPath"));
+            _keyPaths = KeyFilePath == null ? Array.Empty<string>() : Array.ConvertAll(KeyFilePath, p => LocalPath(p, "KeyFilePath"));
 
             _pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
@@ -205,7 +208,7 @@ namespace AptReady.Cmdlets.Infrastructure
             {
                 target = new SshTarget(name, Port, user)
                 {
-                    KeyFilePaths = ResolveKeyPaths(),
+                    KeyFilePaths = _keyPaths,
                     KeyPassphrase = KeyPassphrase,
                     Password = Credential?.Password,
                     ConnectTimeout = ConnectTimeout,
@@ -224,20 +227,17 @@ namespace AptReady.Cmdlets.Infrastructure
 
         private IRemoteSession ResolveCallerSession(object sessionObject) => SessionResolution.Caller(_pool!, sessionObject);
 
-        private string[] ResolveKeyPaths()
+        private string LocalPath(string path, string parameterName)
         {
-            if (KeyFilePath == null)
+            try
             {
-                return Array.Empty<string>();
+                return LocalPathResolver.Resolve(SessionState, path, parameterName);
             }
-
-            var paths = new string[KeyFilePath.Length];
-            for (int i = 0; i < paths.Length; i++)
+            catch (InvalidInputException ex)
             {
-                paths[i] = SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyFilePath[i]);
+                ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, null));
+                throw;
             }
-
-            return paths;
         }
 
         private void StartHost(object computerName, Func<IRemoteSession> resolveSession)

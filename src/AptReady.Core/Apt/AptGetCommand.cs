@@ -38,6 +38,9 @@ namespace AptReady.Core.Apt
             "-o", "APT::Status-Fd=" + StatusFd.ToString(CultureInfo.InvariantCulture),
         };
 
+        /// <summary>The most packages one command takes: the command must fit one SSH request.</summary>
+        public const int MaxPackages = 1000;
+
         public AptGetCommand(AptGetVerb verb, IEnumerable<string>? packages = null, bool simulate = false)
             : this(verb, (packages ?? Enumerable.Empty<string>()).Select(PackageSpec.Parse).ToList(), simulate)
         {
@@ -51,6 +54,11 @@ namespace AptReady.Core.Apt
             }
 
             _ = verb.ToAptGetWord();
+            if (packages.Count > MaxPackages)
+            {
+                throw new InvalidInputException("TooManyPackages", $"{packages.Count} packages are more than the {MaxPackages} one apt-get command takes here; install them in batches.", nameof(packages));
+            }
+
             if (verb.RequiresPackages() && packages.Count == 0)
             {
                 throw new ArgumentException($"apt-get {verb.ToAptGetWord()} needs at least one package.", nameof(packages));

@@ -34,12 +34,20 @@ namespace AptReady.Core.Apt
         /// <summary>The target release (<c>/release</c>: a suite or codename); null when not given.</summary>
         public string? Release { get; }
 
+        /// <summary>The longest package spec accepted (name, architecture and version together).</summary>
+        public const int MaxLength = 512;
+
         /// <summary>Parses and validates <paramref name="value"/>; throws <see cref="ArgumentException"/> naming it if it is not a package spec.</summary>
         public static PackageSpec Parse(string value)
         {
             if (value is null)
             {
                 throw new ArgumentNullException(nameof(value));
+            }
+
+            if (value.Length > MaxLength)
+            {
+                throw new InvalidInputException("ArgumentTooLong", $"{InputExcerpt.Of(value)} is longer than {MaxLength} characters; no package spec is.", nameof(value));
             }
 
             if (!TryParse(value, out var spec, out string reason))

@@ -74,6 +74,11 @@ namespace AptReady.Core.Locks
                     throw new ArgumentException($"The lock path {InputExcerpt.Of(path, 200)} contains a control character.", nameof(path));
                 }
             }
+
+            if (System.Text.Encoding.UTF8.GetByteCount(path) > LocalFile.MaxPathBytes)
+            {
+                throw new InvalidInputException("PathTooLong", $"The lock path {InputExcerpt.Of(path)} is longer than {LocalFile.MaxPathBytes} bytes, the most a path can be.", nameof(path));
+            }
         }
 
         public override string ToString() => Path;
