@@ -208,3 +208,71 @@ Describe 'Local files that are no key or known_hosts files' -Tag 'Hostile', 'Int
         $run.Elapsed.TotalSeconds | Should -BeLessThan 5
     }
 }
+
+Describe 'The hostile corpus against every parameter of every cmdlet' -Tag 'Hostile', 'Integration' {
+    BeforeAll {
+        $target = Start-TestTarget -Suite bookworm
+        Set-CloudInitSeed $target
+        Invoke-CloudInitStage $target | Out-Null
+        $work = Join-Path $TestDrive 'corpus'
+        New-Item -ItemType Directory $work | Out-Null
+        $target | ConvertTo-Json | Set-Content (Join-Path $work 'target.json')
+        # Results for a reader: one JSON line per case (cmdlet, parameter, input label, outcome id, seconds).
+        $resultsFolder = Join-Path $PSScriptRoot '../../out/TestResults'
+        New-Item -ItemType Directory -Force $resultsFolder | Out-Null
+        $resultPath = Join-Path $resultsFolder 'hostile-corpus.jsonl'
+        Remove-Item $resultPath -ErrorAction Ignore
+        $corpus = & (Join-Path $PSScriptRoot 'Scripts/HostileCorpus.ps1')
+
+        # A child pwsh: an input that overflows the stack ends that process, not this one.
+        $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($a in 'pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Scripts/Invoke-HostileCorpus.ps1'),
+            '-ModulePath', $env:APTREADY_MODULE, '-TargetJson', (Join-Path $work 'target.json'), '-ResultPath', $resultPath, '-WorkFolder', $work) {
+            $start.ArgumentList.Add($a)
+        }
+        $start.RedirectStandardError = $true
+        $process = [Diagnostics.Process]::Start($start)
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $finished = $process.WaitForExit([int][timespan]::FromMinutes(15).TotalMilliseconds)
+        if (-not $finished) { $process.Kill($true) }
+        $results = @(Get-Content $resultPath -ErrorAction Ignore | ConvertFrom-Json)
+    }
+    AfterAll {
+        $target | Stop-TestTarget
+    }
+
+    It 'ran every case to its end in a process that survived (no crash, exit 0)' {
+        $finished | Should -BeTrue -Because 'the corpus must end within 15 minutes'
+        $process.ExitCode | Should -Be 0 -Because $stderr.Result
+        $results.Count | Should -BeGreaterThan 2000
+    }
+
+    It 'covered every parameter of every cmdlet' {
+        Import-Module $env:APTREADY_MODULE
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        foreach ($command in Get-Command -Module AptReady) {
+            foreach ($parameter in $command.Parameters.Values | Where-Object { $_.Name -notin $common -and -not $_.SwitchParameter }) {
+                $results | Where-Object { $_.Cmdlet -eq $command.Name -and $_.Parameter -eq $parameter.Name } |
+                    Should -Not -BeNullOrEmpty -Because "$($command.Name) -$($parameter.Name) must be tried"
+            }
+        }
+    }
+
+    It 'let no case hang past its timeout' {
+        $results | Where-Object Outcome -eq 'Hang' | ForEach-Object { "$($_.Cmdlet) -$($_.Parameter) $($_.Input)" } | Should -BeNullOrEmpty
+    }
+
+    It 'ended every error with an AptReady id (or a PowerShell parameter-binding id)' {
+        $allowed = @($corpus.ModuleIds) + @($corpus.BindingIds) + 'Ok'
+        $bad = foreach ($r in $results) {
+            foreach ($id in $r.Outcome -split ';') { if ($id -notin $allowed) { "$($r.Cmdlet) -$($r.Parameter) $($r.Input): $id" } }
+        }
+        $bad | Should -BeNullOrEmpty
+    }
+
+    It 'refused the cyclic and deep structures with their own ids' {
+        $cycles = $results | Where-Object { $_.Cmdlet -eq 'New-CloudConfig' -and $_.Parameter -in 'AdditionalConfig', 'NetworkConfig' -and $_.Input -match 'cyclic|itself|deep' }
+        $cycles | Should -Not -BeNullOrEmpty
+        $cycles | ForEach-Object { $_.Outcome | Should -BeIn 'CloudConfigCycle', 'CloudConfigTooDeep' -Because "$($_.Parameter) $($_.Input)" }
+    }
+}

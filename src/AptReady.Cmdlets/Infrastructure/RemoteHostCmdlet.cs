@@ -153,6 +153,17 @@ namespace AptReady.Cmdlets.Infrastructure
                 foreach (string name in ComputerName)
                 {
                     string user = UserName ?? Credential?.UserName ?? Environment.UserName;
+                    try
+                    {
+                        SshInput.ComputerName(name);
+                        SshInput.UserName(user);
+                    }
+                    catch (InvalidInputException ex)
+                    {
+                        WriteError(AptReadyErrors.InvalidInput(ex, InputExcerpt.Of(name)));
+                        continue;
+                    }
+
                     if (IsFirstMention($"{user}@{name.ToLowerInvariant()}:{Port}") && ShouldStartHost(name))
                     {
                         StartHost(name, SessionFor(name));
