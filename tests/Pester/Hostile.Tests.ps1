@@ -276,3 +276,67 @@ Describe 'The hostile corpus against every parameter of every cmdlet' -Tag 'Host
         $cycles | ForEach-Object { $_.Outcome | Should -BeIn 'CloudConfigCycle', 'CloudConfigTooDeep' -Because "$($_.Parameter) $($_.Input)" }
     }
 }
+
+Describe 'Input refused before anything is sent, and messages that quote it' -Tag 'Hostile', 'Integration' {
+    BeforeAll {
+        $target = Start-TestTarget -Suite bookworm
+        $splat = Get-TargetSplat $target
+        $key = "-----BEGIN OPENSSH PRIVATE KEY-----`nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW`n-----END OPENSSH PRIVATE KEY-----`n"
+        # The first error the command writes (terminating or per host), or $null.
+        function Get-Refusal([scriptblock] $Command) {
+            $ErrorActionPreference = 'Stop'
+            try { & $Command | Out-Null; $null } catch { $_ }
+        }
+    }
+    AfterAll {
+        $target | Stop-TestTarget
+    }
+
+    It 'InvalidLockPath escapes ESC and BEL' {
+        $e = Get-Refusal { Test-AptLock @splat -Path "/var/tmp/a`e[31mred`a" }
+        $e.FullyQualifiedErrorId | Should -BeLike 'InvalidLockPath,*'
+        $e.Exception.Message | Should -Not -Match "[`e`a]"
+        $e.Exception.Message | Should -BeLike '*\u001b*'
+    }
+
+    It 'refuses <Name> with <Id>' -ForEach @(
+        @{ Name = '20,000 packages'; Id = 'TooManyPackages'; Command = { Invoke-AptGet @splat -Command Install -Package ([string[]](1..20000 | ForEach-Object { "pkg$_" })) -Confirm:$false } }
+        @{ Name = 'a 200 kB lock path'; Id = 'PathTooLong'; Command = { Test-AptLock @splat -Path ('/' + 'a' * 200000) } }
+        @{ Name = 'a NUL in -OutFile'; Id = 'InvalidPath'; Command = { New-CloudConfig -User debian -OutFile (Join-Path $TestDrive "a`0b.yml") } }
+        @{ Name = 'a NUL in -SeedPath'; Id = 'InvalidPath'; Command = { New-CloudConfig -User debian -SeedPath (Join-Path $TestDrive "a`0b") } }
+        @{ Name = 'a newline in -ComputerName'; Id = 'InvalidComputerName'; Command = { Test-AptLock @splat -ComputerName "web1`n" } }
+    ) {
+        $e = Get-Refusal $Command
+        $e.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $e.Exception.Message.Length | Should -BeLessThan 400
+    }
+
+    It 'never echoes private-key text given as <Parameter>' -ForEach @(@{ Parameter = 'KeyFilePath' }, @{ Parameter = 'HostKeyFingerprint' }) {
+        $p = @{} + $splat
+        $p[$Parameter] = $key
+        $e = Get-Refusal { Test-AptLock @p }
+        $e | Should -Not -BeNullOrEmpty
+        ($e.Exception.Message + "$($e.TargetObject)" + $e.CategoryInfo) | Should -Not -Match 'b3BlbnNz|BEGIN OPENSSH'
+    }
+
+    It 'runs with -LockTimeout [timespan]::MaxValue (no TimeSpan overflow)' {
+        $result = Invoke-AptGet @splat -Command Clean -Simulate -LockTimeout ([timespan]::MaxValue) -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 0
+        $result | Should -Not -BeNullOrEmpty
+    }
+
+    Context 'where sudo wants a password' {
+        BeforeAll {
+            # A password for the login user, sudo without NOPASSWD, and an interrupted dpkg to repair.
+            Invoke-InTarget $target /bin/sh -c 'echo "aptready:right-password" | chpasswd && echo "aptready ALL=(ALL) ALL" >/etc/sudoers.d/aptready && mkdir -p /var/lib/dpkg/updates && : >/var/lib/dpkg/updates/0001' | Out-Null
+            $wrong = [pscredential]::new('aptready', (ConvertTo-SecureString 'wrong-password' -AsPlainText -Force))
+        }
+
+        It 'says the -SudoCredential given was refused, when the dpkg repair runs with a wrong one' {
+            $e = Get-Refusal { Invoke-AptGet @splat -Command Install -Package hello -RepairInterruptedDpkg -SudoCredential $wrong -LockTimeout '00:00:20' -Confirm:$false }
+            $e.FullyQualifiedErrorId | Should -BeLike 'SudoPasswordRequired,*'
+            $e.Exception.Message | Should -BeLike '*refused the password given with -SudoCredential*'
+            $e.Exception.Message | Should -Not -BeLike '*Give -SudoCredential*'
+        }
+    }
+}
