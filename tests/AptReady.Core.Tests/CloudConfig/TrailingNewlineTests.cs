@@ -25,7 +25,7 @@ public class TrailingNewlineTests
     public void AFinalNewlineIsRefused(string what, Action<string> validate, string valid)
     {
         validate(valid);
-        Assert.Throws<ArgumentException>(() => validate(valid + "\n"));
-        Assert.True(what.Length > 0);
+        var ex = Assert.Throws<ArgumentException>(() => validate(valid + "\n"));
+        Assert.False(string.IsNullOrEmpty(ex.Message), what);
     }
 }

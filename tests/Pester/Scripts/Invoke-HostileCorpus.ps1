@@ -75,7 +75,9 @@ function Get-CaseValues($parameter) {
 # reused); a case that does not end in time is stopped and the runspace replaced.
 function New-Runner {
     $ps = [powershell]::Create()
-    $null = $ps.AddScript('param($m) Import-Module $m').AddArgument($ModulePath)
+    # A new runspace starts in the process's folder, not this one's: relative -OutFile and -SeedPath
+    # values must land in the work folder.
+    $null = $ps.AddScript('param($m, $folder) Set-Location -LiteralPath $folder; Import-Module $m').AddArgument($ModulePath).AddArgument($cwd)
     $null = $ps.Invoke()
     $ps.Commands.Clear()
     $ps
