@@ -4,11 +4,13 @@
     Builds, tests, packages and demonstrates AptReady.
 .DESCRIPTION
     Build    compiles the solution and lays the module out under out/AptReady/<version>.
-    Test     builds, then runs the xunit tests of the core and the Pester tests of the cmdlets
-             (which start real container targets; see tests/targets) and prints one closing
-             "N passed, N failed" line.
+    Test     makes sure the Debian packages, the targets' root file systems and the VM images are
+             there (tests/prerequisites.sh: installed or built once, as root), builds, then runs
+             the xunit tests of the core and the Pester tests of the cmdlets (which start real
+             container targets; see tests/targets) and prints one closing "N passed, N failed" line.
     Package  builds, then writes a .nupkg of the module to out/ that Install-PSResource can take.
-    Demo     builds, then runs the main job against a built-in target.
+    Demo     makes sure qemu and the VM image of -Suite are there (as for Test), builds, then runs
+             the main job against a built-in target: a real Debian cloud-init VM.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
@@ -25,7 +27,11 @@ param(
 
     # Run only the xunit tests or only the Pester tests.
     [ValidateSet('All', 'Unit', 'Pester')]
-    [string] $Scope = 'All'
+    [string] $Scope = 'All',
+
+    # The Debian generation the Demo boots: bookworm, trixie or forky.
+    [ValidateSet('bookworm', 'trixie', 'forky')]
+    [string] $Suite = 'bookworm'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -40,6 +46,13 @@ function Invoke-Native {
     param([string] $What, [scriptblock] $Command)
     & $Command
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
+}
+
+function Initialize-Prerequisites([string[]] $For) {
+    # The targets and the VM are Linux only; elsewhere the tests that need them skip with the reason.
+    if (-not $IsLinux) { return }
+    $script = "$root/tests/prerequisites.sh"
+    Invoke-Native "making sure what '$($For -join ' ')' needs is there" { bash $script @For }
 }
 
 function Invoke-Build {
@@ -97,6 +110,7 @@ function Invoke-PesterTests {
 }
 
 function Invoke-Test {
+    Initialize-Prerequisites $(if ($Scope -eq 'Unit') { 'unit' } else { 'test' })
     Invoke-Build
     $counts = @()
     if ($Scope -in 'All', 'Unit') {
@@ -123,8 +137,9 @@ function Invoke-Package {
 }
 
 function Invoke-Demo {
+    Initialize-Prerequisites 'demo', $Suite
     Invoke-Build
-    dotnet pwsh -NoProfile -File "$root/tests/Demo.ps1" -ModulePath (Join-Path $moduleRoot 'AptReady.psd1')
+    dotnet pwsh -NoProfile -File "$root/tests/Demo.ps1" -ModulePath (Join-Path $moduleRoot 'AptReady.psd1') -Suite $Suite
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }
 

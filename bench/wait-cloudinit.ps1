@@ -17,7 +17,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('bookworm', 'trixie')] [string] $Suite = 'bookworm',
+    [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
     [ValidateRange(1, 200)] [int] $Runs = 20,
     [ValidateRange(1, 64)] [int] $Hosts = 50,
     [ValidateRange(1, 20)] [int] $FanOutRepeats = 5,

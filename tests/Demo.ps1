@@ -4,11 +4,11 @@
     sets package_update: true (as Proxmox does), its cloud-init apt-get update held on the lists lock
     by a slow local repository. The naive step fails; AptReady's pipeline waits and succeeds.
 .PARAMETER Suite
-    bookworm (cloud-init 22.4.2) or trixie (cloud-init 25.1.4).
+    bookworm (cloud-init 22.4.2), trixie (cloud-init 25.1.4) or forky (cloud-init 26.2).
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [ValidateSet('bookworm', 'trixie')] [string] $Suite = 'bookworm'
+    [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm'
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force

@@ -34,6 +34,9 @@ namespace AptReady.Transport
         public string HostKeyAlgorithm { get; }
 
         public byte[] HostKey { get; }
+
+        /// <summary>The jump host's forward the client runs through, or null; closed with the client.</summary>
+        public JumpTunnel? Tunnel { get; internal set; }
     }
 
     public sealed class SshConnector
@@ -54,7 +57,14 @@ namespace AptReady.Transport
         public HostKeyTrust Trust => _hostKeyTrust;
 
         /// <summary>Connects and returns the client with the host key it verified.</summary>
-        public async Task<VerifiedConnection> ConnectAsync(SshTarget target, CancellationToken cancellationToken)
+        public Task<VerifiedConnection> ConnectAsync(SshTarget target, CancellationToken cancellationToken) =>
+            ConnectAsync(target, null, cancellationToken);
+
+        /// <summary>
+        /// Connects through <paramref name="tunnel"/> (a jump host's forward) when given: the socket goes to
+        /// the tunnel's loopback end, the host key is still verified under the target's own name and port.
+        /// </summary>
+        public async Task<VerifiedConnection> ConnectAsync(SshTarget target, Func<CancellationToken, Task<JumpTunnel>>? tunnel, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
             var random = new Random(Guid.NewGuid().GetHashCode());
@@ -67,11 +77,17 @@ namespace AptReady.Transport
                 HostKeyCheck? refusal = null;
                 string? keyAlgorithm = null;
                 byte[]? keyBlob = null;
-                var client = new SshClient(CreateConnectionInfo(target));
+                JumpTunnel? through = tunnel == null ? null : await tunnel(cancellationToken).ConfigureAwait(false);
+                if (through != null)
+                {
+                    _log?.Invoke($"{target}: through {through}, tunnel 127.0.0.1:{through.Port} (open to this process only).");
+                }
+
+                var client = new SshClient(CreateConnectionInfo(target, through));
                 client.KeepAliveInterval = TimeSpan.FromSeconds(15);
                 client.HostKeyReceived += (_, e) =>
                 {
-                    var check = _hostKeyTrust(target.ComputerName, target.Port, e.HostKeyName, e.HostKey);
+                    var check = _hostKeyTrust(target.HostKeyName, target.HostKeyPort, e.HostKeyName, e.HostKey);
                     e.CanTrust = check.IsTrusted;
                     keyAlgorithm = e.HostKeyName;
                     keyBlob = e.HostKey;
@@ -91,17 +107,24 @@ namespace AptReady.Transport
                         _log?.Invoke($"{target}: connected after {attempt} attempts in {clock.Elapsed.TotalSeconds:0.0} s.");
                     }
 
-                    return new VerifiedConnection(client, keyAlgorithm ?? string.Empty, keyBlob ?? Array.Empty<byte>());
+                    return new VerifiedConnection(client, keyAlgorithm ?? string.Empty, keyBlob ?? Array.Empty<byte>()) { Tunnel = through };
                 }
                 catch (Exception ex)
                 {
                     client.Dispose();
+                    through?.Dispose();
                     if (cancellationToken.IsCancellationRequested)
                     {
                         throw new OperationCanceledException(cancellationToken);
                     }
 
                     var failure = Classify(target, ex, refusal);
+                    if (through?.LastFailure is string channelFailure && failure.Failure == RemoteFailure.ConnectionFailed)
+                    {
+                        failure = new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
+                            $"{target}: {through} could not reach {target.HostName}:{target.Port} ({channelFailure}).", ex);
+                    }
+
                     if (!failure.IsRetryable)
                     {
                         throw failure;
@@ -131,7 +154,7 @@ namespace AptReady.Transport
             }
         }
 
-        private static ConnectionInfo CreateConnectionInfo(SshTarget target)
+        private static ConnectionInfo CreateConnectionInfo(SshTarget target, JumpTunnel? through)
         {
             var methods = new List<AuthenticationMethod>();
             if (target.KeyFilePaths.Length > 0)
@@ -158,7 +181,7 @@ namespace AptReady.Transport
                     $"{target}: no credential was given. Pass -KeyFilePath or -Credential (SSH.NET offers no SSH agent support, so the agent is not used).");
             }
 
-            return new ConnectionInfo(target.ComputerName, target.Port, target.UserName, methods.ToArray())
+            return new ConnectionInfo(through?.Host ?? target.HostName, through?.Port ?? target.Port, target.UserName, methods.ToArray())
             {
                 Timeout = TimeSpan.FromSeconds(15),
             };
@@ -221,7 +244,7 @@ namespace AptReady.Transport
                         $"{target}: authentication failed: the server refused the offered key or password for user {InputExcerpt.Of(target.UserName)}. Check -UserName and -KeyFilePath.", ex);
                 case SocketException socket when socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.NoData:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.HostNotFound,
-                        $"The host name {InputExcerpt.Of(target.ComputerName)} does not resolve. Check the name or use an IP address.", ex);
+                        $"The host name {InputExcerpt.Of(target.HostName)} does not resolve. Check the name or use an IP address.", ex);
                 case SocketException socket:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
                         $"{target}: {Describe(socket.SocketErrorCode)}.", ex);

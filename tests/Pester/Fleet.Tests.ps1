@@ -10,6 +10,7 @@ BeforeAll {
 }
 
 Describe 'A 200-host pipeline with faults' -Tag 'Fleet', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $fleet.Targets }
     BeforeAll {
         # 176 hosts on 11 targets (16 sshd ports each), cloud-init done on every one.
         $fleet = Start-TestFleet -Count 176 -CloudInitDone
@@ -48,11 +49,18 @@ Describe 'A 200-host pipeline with faults' -Tag 'Fleet', 'Integration' {
 
     It 'gives each of 200 hosts exactly one result or one error record, with the right id for each fault' {
         $hosts | Should -HaveCount 200
+        # Mid-run: once the pipeline has logged in to all 16 hosts of the gone target (their waits
+        # are running), every sshd process of that target ends.
+        $goneLog = Join-Path $goneTarget.Root 'var/log/aptready-sshd.log'
+        $loginsBefore = Get-TargetConnectionCount $goneTarget
         $killer = Start-ThreadJob -ScriptBlock {
-            param($script, $state)
-            Start-Sleep -Seconds 4
+            param($script, $state, $log, $logins)
+            $deadline = [DateTime]::UtcNow.AddSeconds(120)
+            while (@(Select-String -Path $log -Pattern 'Accepted publickey for').Count -lt $logins -and [DateTime]::UtcNow -lt $deadline) {
+                Start-Sleep -Milliseconds 50
+            }
             & bash $script sshd-kill $state
-        } -ArgumentList $targetScript, $goneTarget.State
+        } -ArgumentList $targetScript, $goneTarget.State, $goneLog, ($loginsBefore + 16)
 
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $results = $hosts |
@@ -92,7 +100,7 @@ Describe 'A 200-host pipeline with faults' -Tag 'Fleet', 'Integration' {
             $hosts | Wait-CloudInit @common -Timeout 00:05:00 | Invoke-AptGet -Command Update -Simulate -LockTimeout 00:05:00
         }).AddArgument($env:APTREADY_MODULE).AddArgument($hosts).AddArgument($common)
         $handle = $ps.BeginInvoke()
-        Start-Sleep -Seconds 3
+        Wait-Condition -Seconds 120 -What 'the pipeline to report waiting on its hosts' { $ps.Streams.Progress.Count -gt 0 }
         $handle.IsCompleted | Should -BeFalse -Because 'the lock-held and stuck hosts keep it busy for minutes'
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $ps.Stop()

@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
 
 BeforeDiscovery {
-    $suites = @(@{ Suite = 'bookworm' }, @{ Suite = 'trixie' })
+    . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
+    $suites = $TestSuites
     $hostileNames = @(
         @{ Name = 'aptready-hello;touch /tmp/aptready-pwned' }
         @{ Name = '$(touch /tmp/aptready-pwned)' }
@@ -45,6 +46,7 @@ AfterAll {
 }
 
 Describe 'Invoke-AptGet on a <Suite> target' -ForEach $suites -Tag 'AptGet', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
         $splat = Get-TargetSplat $target
@@ -288,7 +290,7 @@ Describe 'Invoke-AptGet parameter checks' -Tag 'AptGet' {
         { Invoke-AptGet -ComputerName nowhere.invalid -Command Frobnicate -ErrorAction Stop } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
         { Invoke-AptGet -ComputerName nowhere.invalid -Command Update -LockTimeout 0 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'InvalidLockTimeout,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
     }
 
     It 'completes -Command' {

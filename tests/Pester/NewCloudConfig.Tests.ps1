@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
 
 BeforeDiscovery {
-    $suites = @(@{ Suite = 'bookworm'; CloudInit = '22.4.2' }, @{ Suite = 'trixie'; CloudInit = '25.1.4' })
+    . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
+    $suites = $TestSuites
     $keyFolder = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "aptready-cc-keys-$PID")).FullName
     . (Join-Path $PSScriptRoot 'Scripts/CloudConfigCases.ps1') -KeyFolder $keyFolder
     $cases = $CloudConfigCases
@@ -77,6 +78,7 @@ BeforeAll {
 }
 
 Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>' -ForEach $suites -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
     }
@@ -118,6 +120,23 @@ Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>
         Get-ChildItem (Join-Path $target.Root 'tmp') -Filter 'aptready-cloud-config.*' | Should -BeNullOrEmpty
     }
 
+    It 'knows every top-level key of cloud-init <CloudInit>''s own schema (-Validate calls none unknown)' {
+        # The target's schema is the oracle: a generation that adds a key (26.2 added rpi) fails here first.
+        $walk = 'import glob, json; f = glob.glob("/usr/lib/python3/dist-packages/cloudinit/config/schemas/schema-cloud-config-v1.json")[0]; d = json.load(open(f)); keys = set()
+def walk(x):
+    keys.update(x.get("properties", {}))
+    for y in x.get("allOf", []) + x.get("anyOf", []) + x.get("oneOf", []): walk(y)
+    if "$ref" in x: walk(d["$defs"].get(x["$ref"].split("/")[-1], {}))
+walk(d); print("\n".join(sorted(keys)))'
+        $keys = @(Invoke-InTarget $target python3 -c $walk | Where-Object { $_ })
+        $keys.Count | Should -BeGreaterThan 80 -Because 'the schema lists the top-level keys'
+        $unknown = foreach ($key in $keys) {
+            $null = New-CloudConfig -AdditionalConfig @{ $key = 'x' } -Validate -WarningVariable w -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+            if ($w.Message -match 'is not a key cloud-init') { $key }
+        }
+        $unknown | Should -BeNullOrEmpty
+    }
+
     It 'reports what cloud-init rejects, writes an error and no file' {
         $out = Join-Path $TestDrive "rejected-$Suite.yml"
         $r = New-CloudConfig -AdditionalConfig @{ bootcmd = 5 } -OutFile $out -ValidateOn $target -ErrorVariable errs -ErrorAction SilentlyContinue
@@ -135,6 +154,7 @@ Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>
 }
 
 Describe 'New-CloudConfig -ValidateOn a Posh-SSH session' -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite trixie
         # A fresh pwsh that loads SSH.NET 2024.2.0 before AptReady, as Posh-SSH does.
@@ -163,6 +183,7 @@ Describe 'New-CloudConfig -ValidateOn a Posh-SSH session' -Tag 'CloudConfig', 'I
 }
 
 Describe 'A NoCloud seed from New-CloudConfig boots real cloud-init <CloudInit> on <Suite>' -ForEach $suites -Tag 'CloudConfig', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
         $content = "hostile: 'x' # & *`nsecond line ü🚀`n"
@@ -405,10 +426,12 @@ Describe 'New-CloudConfig on the local machine' -Tag 'CloudConfig' {
             $null = $ps.AddScript({
                 param($Module, $Key)
                 Import-Module $Module
-                New-CloudConfig -HostName stop -ValidateOn @{ ComputerName = '127.0.0.2'; Port = 9; UserName = 'nobody'; KeyFilePath = $Key; HostKeyFingerprint = 'SHA256:' + ('A' * 43); ConnectTimeout = [timespan]'00:10:00' }
+                New-CloudConfig -HostName stop -ValidateOn @{ ComputerName = '127.0.0.2'; Port = 9; UserName = 'nobody'; KeyFilePath = $Key; HostKeyFingerprint = 'SHA256:' + ('A' * 43); ConnectTimeout = [timespan]'00:10:00' } -Verbose
             }).AddArgument($env:APTREADY_MODULE).AddArgument((Join-Path $keyFolder 'id'))
             $handle = $ps.BeginInvoke()
-            Start-Sleep -Seconds 2
+            Wait-Condition -Seconds 60 -What 'a connection attempt to be refused and retried' {
+                $ps.Streams.Verbose | Where-Object Message -Match 'Trying again'
+            }
             $handle.IsCompleted | Should -BeFalse -Because 'the connection is retried until its deadline'
             $ps.Stop()
             # A hang guard, not a timing assertion: without cancellation this would wait ten minutes.

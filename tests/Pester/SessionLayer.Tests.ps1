@@ -24,6 +24,7 @@ BeforeAll {
 }
 
 Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite bookworm
         $splat = Get-TargetSplat $target
@@ -40,7 +41,9 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
                 Import-Module $module
                 Test-AptLock @splat -ConnectTimeout 00:00:30 -Verbose 4>&1
             } -ArgumentList $env:APTREADY_MODULE, $splat
-            Start-Sleep -Seconds 2
+            Wait-Condition -Seconds 60 -What 'a refused connection attempt' {
+                $job | Receive-Job -Keep | Where-Object { $_ -is [Management.Automation.VerboseRecord] -and $_.Message -match 'refused' }
+            }
             Start-TargetSshd $target
             $out = $job | Receive-Job -Wait -AutoRemoveJob
             @($out | Where-Object { $_.PSObject.TypeNames -contains 'AptReady.Core.Locks.AptLockStatus' }) | Should -HaveCount 5
@@ -160,8 +163,8 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
             $out = Invoke-InFreshRunspace {
                 param($s, $targetScript, $state)
                 Test-AptLock @s | Select-Object -First 1 | ForEach-Object {
+                    # Returns once the new listener sends its banner.
                     & bash $targetScript sshd-restart $state
-                    Start-Sleep -Milliseconds 500
                     $_
                 } | Test-AptLock
             } -ArgumentList $splat, (Join-Path $PSScriptRoot '../targets/target.sh'), $target.State
@@ -175,12 +178,18 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
             $log = Join-Path $target.Root 'var/log/aptready-sshd.log'
             $closedBefore = @(Select-String -Path $log -Pattern 'Disconnected from user aptready').Count
             $stillOpen = Invoke-InFreshRunspace {
-                param($s, $logPath)
+                param($s, $logPath, $before)
                 Test-AptLock @s | Out-Null
                 Remove-Module AptReady
-                Start-Sleep -Milliseconds 500
-                @(Select-String -Path $logPath -Pattern 'Disconnected from user aptready').Count
-            } -ArgumentList $splat, $log
+                # Counted while this runspace still lives: its end must not be what closes the connection.
+                $deadline = [DateTime]::UtcNow.AddSeconds(30)
+                do {
+                    $closed = @(Select-String -Path $logPath -Pattern 'Disconnected from user aptready').Count
+                    if ($closed -gt $before) { break }
+                    Start-Sleep -Milliseconds 50
+                } while ([DateTime]::UtcNow -lt $deadline)
+                $closed
+            } -ArgumentList $splat, $log, $closedBefore
             $stillOpen - $closedBefore | Should -Be 1
         }
     }
@@ -191,10 +200,12 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
             $null = $ps.AddScript({
                 param($module, $s)
                 Import-Module $module
-                Test-AptLock @s -Port 9 -ConnectTimeout 00:05:00
+                Test-AptLock @s -Port 9 -ConnectTimeout 00:05:00 -Verbose
             }).AddArgument($env:APTREADY_MODULE).AddArgument($splat)
             $handle = $ps.BeginInvoke()
-            Start-Sleep -Seconds 2
+            Wait-Condition -Seconds 60 -What 'a connection attempt to be refused and retried' {
+                $ps.Streams.Verbose | Where-Object Message -Match 'Trying again'
+            }
             $handle.IsCompleted | Should -BeFalse
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
@@ -258,6 +269,7 @@ Describe 'The SSH session layer' -Tag 'Session', 'Integration' {
 }
 
 Describe 'Fan-out over 100 hosts' -Tag 'Session', 'Fleet', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $fleet }
     BeforeAll {
         $clientKey = Join-Path ([IO.Path]::GetTempPath()) ("aptready-fleet-" + [guid]::NewGuid())
         & ssh-keygen -q -t ed25519 -N '' -f $clientKey

@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
 
 BeforeDiscovery {
-    $suites = @(@{ Suite = 'bookworm' }, @{ Suite = 'trixie' })
+    . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
+    $suites = $TestSuites
 }
 
 BeforeAll {
@@ -11,6 +12,7 @@ BeforeAll {
 }
 
 Describe 'Test-AptLock on a <Suite> target' -ForEach $suites -Tag 'Locks', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite $Suite
         $splat = Get-TargetSplat $target
@@ -99,6 +101,7 @@ Describe 'Test-AptLock on a <Suite> target' -ForEach $suites -Tag 'Locks', 'Inte
 }
 
 Describe 'Test-AptLock with bad input' -Tag 'Locks', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $target = Start-TestTarget -Suite bookworm
         $splat = Get-TargetSplat $target

@@ -2,12 +2,17 @@
 $script:TargetScript = Join-Path $PSScriptRoot '../targets/target.sh'
 
 function Start-TestTarget {
-    <# Starts a container target (sshd in a chroot of Debian SUITE) and returns how to reach it. #>
+    <#
+    Starts a container target (sshd in a chroot of Debian SUITE) and returns how to reach it.
+    -Launcher: command words that start target.sh, as a caller might (for instance 'nohup').
+    #>
     param(
-        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie')] [string] $Suite,
-        [int[]] $Port
+        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite,
+        [int[]] $Port,
+        [string[]] $Launcher = @()
     )
-    $lines = & bash $script:TargetScript start $Suite @Port
+    $command = @($Launcher) + @('bash', $script:TargetScript, 'start', $Suite) + @($Port | Where-Object { $_ } | ForEach-Object { "$_" })
+    $lines = & $command[0] $command[1..($command.Count - 1)]
     if ($LASTEXITCODE -ne 0) { throw "Starting a $Suite target failed (exit $LASTEXITCODE)." }
     $info = @{}
     foreach ($line in $lines) {
@@ -28,17 +33,60 @@ function Start-TestTarget {
     }
 }
 
-function Stop-TargetSshd { param([Parameter(Mandatory)] $Target) & bash $script:TargetScript sshd-stop $Target.State }
-function Start-TargetSshd { param([Parameter(Mandatory)] $Target) & bash $script:TargetScript sshd-start $Target.State }
+function Invoke-TargetControl {
+    <# One control command of target.sh (sshd-stop, sshd-start, ...); it waits for its effect, or fails here. #>
+    param([Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] $Target)
+    $output = & bash $script:TargetScript $Command $Target.State 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "target.sh $Command $($Target.State) failed (exit $LASTEXITCODE): $(($output | Out-String).Trim())" }
+}
 
-function Restart-TargetSshd {
-    <# Ends every sshd process of the target (open connections too), as a reboot would, and starts it again. #>
-    param([Parameter(Mandatory)] $Target)
-    & bash $script:TargetScript sshd-restart $Target.State
-    foreach ($i in 1..100) {
-        try { $c = [Net.Sockets.TcpClient]::new('127.0.0.1', $Target.Port); $c.Dispose(); return } catch { Start-Sleep -Milliseconds 50 }
+<# Stops the target's sshd listener; returns once every port refuses. #>
+function Stop-TargetSshd { param([Parameter(Mandatory)] $Target) Invoke-TargetControl sshd-stop $Target }
+<# Starts a fresh sshd listener (it reads its config and host key anew); returns once every port sends a banner. #>
+function Start-TargetSshd { param([Parameter(Mandatory)] $Target) Invoke-TargetControl sshd-start $Target }
+<# Ends every sshd process of the target (open connections too), as a reboot would, and starts it again. #>
+function Restart-TargetSshd { param([Parameter(Mandatory)] $Target) Invoke-TargetControl sshd-restart $Target }
+
+function Test-TargetBanner {
+    <# Whether an SSH server sends its banner on the port within the timeout (a listener alone is not enough). #>
+    param([Parameter(Mandatory)] [int] $Port, [int] $TimeoutMilliseconds = 3000)
+    $client = [Net.Sockets.TcpClient]::new()
+    try {
+        if (-not $client.ConnectAsync('127.0.0.1', $Port).Wait($TimeoutMilliseconds)) { return $false }
+        $stream = $client.GetStream()
+        $buffer = [byte[]]::new(4)
+        $read = 0
+        $deadline = [DateTime]::UtcNow.AddMilliseconds($TimeoutMilliseconds)
+        while ($read -lt 4) {
+            $task = $stream.ReadAsync($buffer, $read, 4 - $read)
+            $left = [int][Math]::Max(0, ($deadline - [DateTime]::UtcNow).TotalMilliseconds)
+            if (-not $task.Wait($left) -or $task.Result -eq 0) { return $false }
+            $read += $task.Result
+        }
+        [Text.Encoding]::ASCII.GetString($buffer) -eq 'SSH-'
     }
-    throw "sshd of $($Target.State) did not come back."
+    catch { $false }
+    finally { $client.Dispose() }
+}
+
+function Assert-TestTargetReady {
+    <#
+    Called before each test that shares a target (or several; $null where a test has none): when one
+    of its ports sends no SSH banner, starts its sshd again; when the target's init is gone, revives
+    the target on the same root, ports and keys. So a test that broke the target fails alone, not
+    every test after it. Throws when the target cannot be made to answer.
+    #>
+    param([AllowNull()] [AllowEmptyCollection()] [object[]] $Target)
+    foreach ($t in $Target) {
+        if (-not $t) { continue }
+        if (@($t.Ports | Where-Object { -not (Test-TargetBanner $_) }).Count -eq 0) { continue }
+        & bash $script:TargetScript check $t.State
+        switch ($LASTEXITCODE) {
+            0 { continue }
+            4 { Write-Host "    (target $($t.State) was gone: reviving it)"; Invoke-TargetControl revive $t }
+            default { Write-Host "    (sshd of $($t.State) did not answer: starting it again)"; Invoke-TargetControl sshd-start $t }
+        }
+    }
 }
 
 function Get-TargetConnectionCount {
@@ -102,6 +150,19 @@ function Get-TargetSplat {
         UserName           = $Target.UserName
         KeyFilePath        = $Target.KeyFilePath
         HostKeyFingerprint = $Target.HostKeyFingerprint
+    }
+}
+
+function Wait-Condition {
+    <#
+    Waits until CONDITION returns something true, polling every 50 ms; throws naming WHAT after
+    SECONDS. For waiting on an observable fact (a log line, a record, a port) instead of sleeping.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [int] $Seconds = 60, [Parameter(Mandatory)] [string] $What)
+    $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+    while (-not (& $Condition)) {
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Gave up after $Seconds s waiting for $What." }
+        Start-Sleep -Milliseconds 50
     }
 }
 

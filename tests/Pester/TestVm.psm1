@@ -12,7 +12,7 @@ function Get-TestVmSkipReason {
     if (-not $IsLinux) { return 'the VM fixture runs on Linux only' }
     foreach ($tool in 'qemu-system-x86_64', 'qemu-img') {
         if (-not (Get-Command $tool -CommandType Application -ErrorAction Ignore)) {
-            return "$tool is not installed (apt-get install -y qemu-system-x86 qemu-utils; .ci/run installs it)"
+            return "$tool is not installed (apt-get install -y qemu-system-x86 qemu-utils; build.ps1 -Task Test installs it)"
         }
     }
     $probe = & qemu-system-x86_64 -accel help 2>&1 | Out-String
@@ -95,7 +95,7 @@ function Start-TestVm {
     Returns at once (before SSH answers); call Wait-TestVmSsh next and Stop-TestVm in any case.
     #>
     param(
-        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie')] [string] $Suite,
+        [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite,
         [double] $RepoHoldSeconds = 30
     )
     $work = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "aptready-vm-test-$Suite-$([guid]::NewGuid().ToString('N').Substring(0, 8))")).FullName

@@ -4,12 +4,8 @@
 # while a slow local repository (10.0.2.2) trickles its Release file. See tests/vm/README.md.
 
 BeforeDiscovery {
-    # The unit that runs cloud-init's final stage: cloud-init 25.1 (trixie) runs every stage in one
-    # process, cloud-init-main.service; cloud-final.service only signals it.
-    $suites = @(
-        @{ Suite = 'bookworm'; FinalStageUnit = 'cloud-final.service' }
-        @{ Suite = 'trixie'; FinalStageUnit = 'cloud-init-main.service' }
-    )
+    . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
+    $suites = $TestSuites
     if ($env:APTREADY_VM_SUITES) { $suites = $suites | Where-Object { $_.Suite -in ($env:APTREADY_VM_SUITES -split ',') } }
 }
 

@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.7.1' }
 
 BeforeDiscovery {
-    $suites = @(@{ Suite = 'bookworm' }, @{ Suite = 'trixie' })
+    . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
+    $suites = $TestSuites
 }
 
 BeforeAll {
@@ -12,6 +13,7 @@ BeforeAll {
 }
 
 Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     BeforeAll {
         $script:targets = [System.Collections.Generic.List[object]]::new()
         function New-Target {
@@ -118,8 +120,9 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
             $result = Wait-CloudInit @splat -Timeout 120
         }
 
-        It 'is Degraded on 25.x (a DEPRECATED recoverable error) and Done on 22.4 (it has none)' {
-            if ($Suite -eq 'trixie') {
+        # Recoverable errors (and so 'degraded') exist from cloud-init 23.4 on.
+        It 'is Degraded from 23.4 on (a DEPRECATED recoverable error) and Done on 22.4 (it has none)' {
+            if ([version]$CloudInit -ge [version]'23.4') {
                 $result.State | Should -Be 'Degraded'
                 $result.Errors | Should -HaveCount 0
                 ($result.RecoverableErrors | Where-Object Level -eq 'DEPRECATED').Message | Should -Match 'apt_update'
@@ -129,9 +132,9 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
             }
         }
 
-        It 'writes CloudInitDegraded with -ErrorOnFailure on 25.x only' {
+        It 'writes CloudInitDegraded with -ErrorOnFailure from 23.4 on only' {
             $null = Wait-CloudInit @splat -ErrorOnFailure -ErrorVariable errs -ErrorAction SilentlyContinue
-            if ($Suite -eq 'trixie') {
+            if ([version]$CloudInit -ge [version]'23.4') {
                 $errs | Should -HaveCount 1
                 $errs[0].FullyQualifiedErrorId | Should -Be "CloudInitDegraded,$cmdlet"
             }
@@ -320,6 +323,7 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
 }
 
 Describe 'Wait-CloudInit with bad input' -Tag 'CloudInit', 'Integration' {
+    BeforeEach { Assert-TestTargetReady $target }
     It 'refuses -Timeout <Timeout> with a parameter validation error' -ForEach @(
         @{ Timeout = 0 }, @{ Timeout = -5 }, @{ Timeout = '00:00:00' }, @{ Timeout = '-00:00:05' }, @{ Timeout = '2.00:00:00' }
     ) {

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Builds (once) a Debian root file system for AptReady's test targets and prints its path.
 #
-#   tests/targets/rootfs.sh bookworm|trixie
+#   tests/targets/rootfs.sh bookworm|trixie|forky
 #
 # The result is cached under $APTREADY_CACHE (default /var/cache/aptready) in a folder named after
 # the suite and a hash of this recipe, so a later run, or CI on the same machine, reuses it. A
 # change to this file makes a new folder; old ones can be deleted by hand.
 set -euo pipefail
 
-suite=${1:?usage: rootfs.sh bookworm|trixie}
-case "$suite" in bookworm|trixie) ;; *) echo "rootfs.sh: unknown suite '$suite' (bookworm or trixie)" >&2; exit 2 ;; esac
+suite=${1:?usage: rootfs.sh bookworm|trixie|forky}
+case "$suite" in bookworm|trixie|forky) ;; *) echo "rootfs.sh: unknown suite '$suite' (bookworm, trixie or forky)" >&2; exit 2 ;; esac
 
 need() {
     for tool in "$@"; do
@@ -24,8 +24,25 @@ need debootstrap chroot flock sha256sum
 
 cache=${APTREADY_CACHE:-/var/cache/aptready}
 packages=systemd-sysv,linux-image-cloud-amd64,cloud-init,openssh-server,sudo,ifupdown,isc-dhcp-client,netbase,iproute2,ca-certificates,python3,locales,procps
-mirror=${APTREADY_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-recipe_hash=$( { cat "$0"; echo "$suite $packages"; } | sha256sum | cut -c1-12)
+# isc-dhcp-client left Debian after trixie; ifupdown takes dhcpcd instead.
+[ "$suite" != forky ] || packages=${packages/isc-dhcp-client/dhcpcd-base}
+
+# The Debian archive this machine's own apt sources name (one-line and deb822 forms), not the
+# security archive; APTREADY_DEBIAN_MIRROR overrides it. No mirror is written into this project.
+debian_mirror() {
+    {
+        grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null |
+            sed -E 's/^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?//' | awk '{print $1}'
+        grep -hiE '^[[:space:]]*URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null |
+            sed -E 's/^[[:space:]]*[Uu][Rr][Ii][Ss]:[[:space:]]*//' | tr ' ' '\n'
+    } | grep -E '^https?://.*/debian/?$' | head -n 1
+}
+mirror=${APTREADY_DEBIAN_MIRROR:-$(debian_mirror)}
+[ -n "$mirror" ] || { echo "rootfs.sh: no Debian archive found in /etc/apt/sources.list{,.d}; set APTREADY_DEBIAN_MIRROR" >&2; exit 3; }
+
+# The cache key: the suite, the packages and the build steps below the marker, so that comments and
+# the mirror lookup above can change without rebuilding.
+recipe_hash=$( { sed -n '/^# ---- recipe ----$/,$p' "$0"; echo "$suite $packages"; } | sha256sum | cut -c1-12)
 target="$cache/rootfs/$suite-$recipe_hash"
 
 if [ -f "$target/.aptready-complete" ]; then
@@ -48,9 +65,19 @@ if [ -d "$work" ]; then
     rm -rf --one-file-system "$work"
 fi
 
+# ---- recipe ----
 started=$(date +%s)
 echo "rootfs.sh: building $suite into $target (a few minutes, once)" >&2
-debootstrap --variant=minbase --include="$packages" "$suite" "$work" "$mirror" >"$cache/rootfs/$suite-debootstrap.log" 2>&1 || true
+# bookworm's debootstrap has no script of its own for forky (testing): sid's builds it.
+script=()
+[ -e "/usr/share/debootstrap/scripts/$suite" ] || script=(/usr/share/debootstrap/scripts/sid)
+debootstrap --variant=minbase --include="$packages" "$suite" "$work" "$mirror" "${script[@]}" >"$cache/rootfs/$suite-debootstrap.log" 2>&1 || true
+if [ "$suite" = forky ]; then
+    # testing's Release files can be past their Valid-Until on a machine whose clock runs ahead of the
+    # mirror's copy; the targets only ever update from local repositories, but apt must not refuse.
+    mkdir -p "$work/etc/apt/apt.conf.d"
+    printf 'Acquire::Check-Valid-Until "false";\n' >"$work/etc/apt/apt.conf.d/90aptready-valid-until"
+fi
 
 # debootstrap cannot resolve a virtual dependency of python3-cryptography and stops before
 # configuring everything; finishing with apt inside the chroot completes the install.

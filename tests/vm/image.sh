@@ -2,7 +2,7 @@
 # Builds (once) a bootable VM image of Debian SUITE from the cached root file system of the test
 # targets, and prints KEY=VALUE lines: IMAGE (raw ext4, the root on /dev/vda), KERNEL, INITRD, DIR.
 #
-#   tests/vm/image.sh bookworm|trixie
+#   tests/vm/image.sh bookworm|trixie|forky
 #
 # Cached under $APTREADY_CACHE/vm (default /var/cache/aptready/vm) in a folder named after the suite
 # and a hash of this recipe and of the root file system's folder name, so a new recipe or a rebuilt
@@ -10,8 +10,8 @@
 # is made with mkfs.ext4 -d from a prepared copy. See tests/vm/README.md.
 set -euo pipefail
 
-suite=${1:?usage: image.sh bookworm|trixie}
-case "$suite" in bookworm|trixie) ;; *) echo "image.sh: unknown suite '$suite' (bookworm or trixie)" >&2; exit 2 ;; esac
+suite=${1:?usage: image.sh bookworm|trixie|forky}
+case "$suite" in bookworm|trixie|forky) ;; *) echo "image.sh: unknown suite '$suite' (bookworm, trixie or forky)" >&2; exit 2 ;; esac
 
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "image.sh: $*" >&2; exit 3; }
@@ -87,7 +87,7 @@ done
 cp "$stage"/boot/vmlinuz-* "$work/vmlinuz"
 cp "$stage"/boot/initrd.img-* "$work/initrd.img"
 
-mkfs.ext4 -q -F -L rootfs -d "$stage" "$work/disk.raw" "$size" >&2
+mkfs.ext4 -q -F -L rootfs -d "$stage" "$work/disk.raw" "$size" >/dev/null
 rm -rf --one-file-system "$stage"
 trap - EXIT
 

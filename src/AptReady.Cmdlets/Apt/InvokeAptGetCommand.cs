@@ -50,8 +50,14 @@ namespace AptReady.Cmdlets.Apt
         [ValidatePackageSpec]
         public string[]? Package { get; set; }
 
-        /// <summary>How long to wait, in all, for apt's and dpkg's locks to come free (default 10 minutes). The holder is named when it runs out.</summary>
+        /// <summary>
+        /// How long to wait, in all, for apt's and dpkg's locks to come free, in seconds or a TimeSpan:
+        /// -LockTimeout 300 and -LockTimeout 00:05:00 are the same. Defaults to 10 minutes; at most one
+        /// day. The holder is named when it runs out.
+        /// </summary>
         [Parameter]
+        [SecondsOrTimeSpan]
+        [ValidateWait]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>Run apt-get -s: report what would change, change nothing (not for Update).</summary>
@@ -70,12 +76,6 @@ namespace AptReady.Cmdlets.Apt
 
         protected override void BeginProcessing()
         {
-            if (LockTimeout <= TimeSpan.Zero)
-            {
-                ThrowTerminatingError(AptReadyErrors.InvalidArgument(
-                    $"-LockTimeout must be positive; it was {LockTimeout}.", "InvalidLockTimeout", LockTimeout));
-            }
-
             try
             {
                 _command = new AptGetCommand(Verb, Package ?? Array.Empty<string>(), Simulate);

@@ -30,13 +30,14 @@ namespace AptReady.Cmdlets.CloudInit
         private static readonly TimeSpan PauseAfterDrop = TimeSpan.FromMilliseconds(500);
 
         /// <summary>
-        /// How long to wait per host, connecting included (also connecting again after a reboot). A
-        /// number is read as seconds. Defaults to 10 minutes; at most one day. Connecting is bounded
-        /// by what is left of it, and by -ConnectTimeout too when that is given.
+        /// How long to wait per host, connecting included (also connecting again after a reboot), in
+        /// seconds or a TimeSpan: -Timeout 600 and -Timeout 00:10:00 are the same. Defaults to 10
+        /// minutes; at most one day. Connecting is bounded by what is left of it, and by
+        /// -ConnectTimeout too when that is given.
         /// </summary>
         [Parameter]
-        [SecondsToTimeSpan]
-        [ValidatePositiveTimeSpan(CloudInitProbe.MaxDeadlineSeconds)]
+        [SecondsOrTimeSpan]
+        [ValidateWait]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>Return only $true (cloud-init finished without errors: Done) or $false per host.</summary>

@@ -18,6 +18,19 @@ namespace AptReady.Cmdlets.Infrastructure
             return new ErrorRecord(ex, errorId, category, target);
         }
 
+        /// <summary>
+        /// A host whose connection could not even be planned: its ssh_config is malformed (SshConfigInvalid)
+        /// or asks for something AptReady refuses (SshConfigUnsupported), or its jump route loops
+        /// (JumpHostLoop) or is too long (TooManyJumpHosts). Null for any other exception.
+        /// </summary>
+        public static ErrorRecord? ConnectionSetup(Exception ex, object target) => ex switch
+        {
+            AptReady.Core.SshConfig.SshConfigException _ => new ErrorRecord(ex, "SshConfigInvalid", ErrorCategory.InvalidData, target),
+            SshConfigRefusedException _ => new ErrorRecord(ex, "SshConfigUnsupported", ErrorCategory.SecurityError, target),
+            AptReady.Core.SshConfig.JumpRouteException route => new ErrorRecord(ex, route.IsLoop ? "JumpHostLoop" : "TooManyJumpHosts", ErrorCategory.InvalidArgument, target),
+            _ => null,
+        };
+
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target)
         {
             return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
@@ -45,6 +58,12 @@ namespace AptReady.Cmdlets.Infrastructure
             RemoteFailure.SessionUnusable => ErrorCategory.InvalidArgument,
             RemoteFailure.KnownHostsUnreadable => ErrorCategory.ReadError,
             RemoteFailure.KnownHostsUnwritable => ErrorCategory.WriteError,
+            RemoteFailure.SessionDisconnected => ErrorCategory.ConnectionError,
+            RemoteFailure.SessionDisposed => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.SessionRemoved => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.SessionIsSftp => ErrorCategory.InvalidArgument,
+            RemoteFailure.SessionNotRecognized => ErrorCategory.InvalidArgument,
+            RemoteFailure.JumpHostFailed => ErrorCategory.ConnectionError,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -39,7 +39,7 @@ namespace AptReady.Core.Remote
         /// <summary>The connection dropped while a command ran.</summary>
         ConnectionLost,
 
-        /// <summary>A caller's session (Posh-SSH) is not connected or not of a usable shape.</summary>
+        /// <summary>A caller's session (Posh-SSH) cannot run a command for a reason not named below.</summary>
         SessionUnusable,
 
         /// <summary>A known_hosts file exists but cannot be read (a folder, a FIFO, too large, no permission). Not retried.</summary>
@@ -47,5 +47,23 @@ namespace AptReady.Core.Remote
 
         /// <summary>Trust on first use could not record the key (read-only file or folder, a folder in its place). Not retried.</summary>
         KnownHostsUnwritable,
+
+        /// <summary>A caller's session is open but its connection is not (dropped, or Disconnect was called).</summary>
+        SessionDisconnected,
+
+        /// <summary>A caller's session's client was disposed: it can never connect again.</summary>
+        SessionDisposed,
+
+        /// <summary>A caller's Posh-SSH session was closed with Remove-SSHSession.</summary>
+        SessionRemoved,
+
+        /// <summary>A caller's session is an SFTP session (New-SFTPSession): it transfers files, it cannot run commands.</summary>
+        SessionIsSftp,
+
+        /// <summary>The object given as a session holds no SSH client AptReady can drive (a deserialized copy, another module's object).</summary>
+        SessionNotRecognized,
+
+        /// <summary>A jump host on the way to the target could not be used; the message names the hop, the inner exception holds its own failure.</summary>
+        JumpHostFailed,
     }
 }

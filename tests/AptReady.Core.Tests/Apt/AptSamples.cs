@@ -96,13 +96,13 @@ internal static class AptSamples
         "out 0 upgraded, 3 newly installed, 0 to remove and 15 not upgraded.\n" +
         "out Need to get 389 kB of archives.\n" +
         "out After this operation, 1170 kB of additional disk space will be used.\n" +
-        "out Get:1 http://deb.debian.org/debian bookworm/main amd64 libonig5 amd64 6.9.8-1 [188 kB]\n" +
+        "out Get:1 http://mirror.example/debian bookworm/main amd64 libonig5 amd64 6.9.8-1 [188 kB]\n" +
         "status dlstatus:2:45.3224:Retrieving file 2 of 3\n" +
         "status dlstatus:2:45.3224:Retrieving file 2 of 3\n" +
-        "out Get:2 http://deb.debian.org/debian-security bookworm-security/main amd64 libjq1 amd64 1.6-2.1+deb12u3 [136 kB]\n" +
+        "out Get:2 http://mirror.example/debian-security bookworm-security/main amd64 libjq1 amd64 1.6-2.1+deb12u3 [136 kB]\n" +
         "status dlstatus:2:57.1240:Retrieving file 2 of 3\n" +
         "status dlstatus:3:80.0730:Retrieving file 3 of 3\n" +
-        "out Get:3 http://deb.debian.org/debian-security bookworm-security/main amd64 jq amd64 1.6-2.1+deb12u3 [64.4 kB]\n" +
+        "out Get:3 http://mirror.example/debian-security bookworm-security/main amd64 jq amd64 1.6-2.1+deb12u3 [64.4 kB]\n" +
         "status dlstatus:3:83.4449:Retrieving file 3 of 3\n" +
         "status dlstatus:3:100.0000:Retrieving file 3 of 3\n" +
         "err debconf: delaying package configuration, since apt-utils is not installed\n" +
@@ -270,6 +270,14 @@ internal static class AptSamples
         "out Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 13023 (python3)...\n" +
         "err E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?\n" +
         "out Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 13023 (python3)...\n" +
+        "apt-exit 100\n";
+
+    // apt-lock-install-waiting.out of tests/tools/Capture-Samples.ps1 -Suite trixie (DPkg::Lock::Timeout=2)
+    public const string FragmentInstallFrontendHeldWaitingTrixie =
+        "run\n" +
+        "out Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 464 (python3)...\n" +
+        "out Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 464 (python3)...\n" +
+        "err E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?\n" +
         "apt-exit 100\n";
 
     // lock-dpkg-bookworm.out

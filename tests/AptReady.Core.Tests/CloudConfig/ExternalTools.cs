@@ -7,14 +7,14 @@ namespace AptReady.Core.Tests.CloudConfig
     /// <summary>Runs the real tools the cloud-config tests compare against (PyYAML, ssh-keygen, isoinfo).</summary>
     internal static class ExternalTools
     {
-        private const string BookwormRoot = "/var/cache/aptready/rootfs/bookworm-70fa63c1711f";
+        private const string RootfsCache = "/var/cache/aptready/rootfs";
         private const string PyYamlScript = "import yaml,sys,json; print(json.dumps(yaml.safe_load(sys.stdin.read())))";
 
         private static readonly Lazy<string[]?> PyYamlCommand = new Lazy<string[]?>(FindPyYaml);
 
         /// <summary>Why PyYAML tests are skipped, or null when PyYAML can run.</summary>
         public static string? PyYamlUnavailable => PyYamlCommand.Value == null
-            ? "Neither the host's python3 nor the cached bookworm rootfs has PyYAML (python3-yaml)."
+            ? "Neither the host's python3 nor a cached target root file system has PyYAML (python3-yaml)."
             : null;
 
         /// <summary>Parses <paramref name="yaml"/> with PyYAML's safe_load and returns json.dumps of the result.</summary>
@@ -59,15 +59,23 @@ namespace AptReady.Core.Tests.CloudConfig
 
         private static string[]? FindPyYaml()
         {
-            if (Works("python3", new[] { "-B", "-c", "import yaml" }))
+            foreach (string python in new[] { "python3", "/usr/bin/python3" })
             {
-                return new[] { "python3", "-B", "-c", PyYamlScript };
+                if (Works(python, new[] { "-B", "-c", "import yaml" }))
+                {
+                    return new[] { python, "-B", "-c", PyYamlScript };
+                }
             }
 
-            // Read-only use of the cached rootfs: -B keeps python from writing bytecode into it.
-            if (File.Exists(BookwormRoot + "/usr/bin/python3") && Works("chroot", new[] { BookwormRoot, "/usr/bin/python3", "-B", "-c", "import yaml" }))
+            // Read-only use of a cached target root file system (tests/targets/rootfs.sh builds them):
+            // -B keeps python from writing bytecode into it.
+            string[] roots = Directory.Exists(RootfsCache) ? Directory.GetDirectories(RootfsCache) : Array.Empty<string>();
+            foreach (string root in roots.Where(r => File.Exists(Path.Combine(r, ".aptready-complete"))).OrderBy(r => r, StringComparer.Ordinal))
             {
-                return new[] { "chroot", BookwormRoot, "/usr/bin/python3", "-B", "-c", PyYamlScript };
+                if (File.Exists(root + "/usr/bin/python3") && Works("chroot", new[] { root, "/usr/bin/python3", "-B", "-c", "import yaml" }))
+                {
+                    return new[] { "chroot", root, "/usr/bin/python3", "-B", "-c", PyYamlScript };
+                }
             }
 
             return null;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AptReady.Core.CloudInit;
+using AptReady.Core.Tests.CloudConfig;
 using Xunit;
 
 namespace AptReady.Core.Tests.CloudInit;
@@ -44,15 +45,10 @@ public sealed class CloudInitProbeTests
         Assert.Equal(expected, CloudInitProbe.DeadlineSeconds(TimeSpan.FromSeconds(seconds)));
     }
 
-    [Fact]
+    // sh -n parses without running; skipped, with the reason, where there is no /bin/sh.
+    [ToolFact("/bin/sh")]
     public void ScriptIsValidPosixShell()
     {
-        // dash -n parses without running; skipped where there is no /bin/sh.
-        if (!File.Exists("/bin/sh"))
-        {
-            return;
-        }
-
         var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = true };
         start.ArgumentList.Add("-n");
         start.ArgumentList.Add("-c");

@@ -97,7 +97,10 @@ $moduleIds = @(
     'InvalidConnectTimeout', 'InvalidHostKeyFingerprint', 'InvalidLockPath', 'InvalidLockTimeout', 'InvalidPath', 'InvalidUserName',
     'InvalidValidateOnSession', 'KeyFileInvalid', 'KeyPassphraseRequired', 'KnownHostsUnreadable', 'KnownHostsUnwritable',
     'LockProbeOutputUnreadable', 'OutFileExists', 'PackageNotAccepted', 'PackageRequired', 'PathTooLong', 'ProcLocksUnreadable',
-    'SeedPathExists', 'SessionUnusable', 'SudoFailed', 'SudoPasswordRequired', 'TooManyPackages')
+    'SeedPathExists', 'SessionUnusable', 'SudoFailed', 'SudoPasswordRequired', 'TooManyPackages',
+    'CloudConfigSchemaInvalid', 'CloudConfigStructureInvalid', 'InvalidJumpHost', 'JumpHostFailed', 'JumpHostLoop', 'PoshSshNotLoaded',
+    'SessionDisconnected', 'SessionDisposed', 'SessionIdNotFound', 'SessionIsSftp', 'SessionNotRecognized', 'SessionRemoved',
+    'SshConfigInvalid', 'SshConfigUnsupported', 'TooManyJumpHosts')
 $bindingIds = @('ParameterArgumentValidationError', 'ParameterArgumentTransformationError', 'CannotConvertArgument',
     'CannotConvertArgumentNoMessage', 'MismatchedPSTypeName', 'ScriptBlockArgumentNoInput')
 

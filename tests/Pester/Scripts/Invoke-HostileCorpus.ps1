@@ -43,7 +43,7 @@ $base = @{
 function Get-CaseValues($parameter) {
     $type = $parameter.ParameterType
     $values = [ordered]@{}
-    if ($parameter.Name -in 'KeyFilePath', 'KnownHostsPath', 'OutFile', 'SeedPath') {
+    if ($parameter.Name -in 'KeyFilePath', 'KnownHostsPath', 'OutFile', 'SeedPath', 'SshConfigPath') {
         foreach ($f in $corpus.LocalFiles) { $values["local file: $f"] = $files[$f] }
     }
     if ($type -in [int], [int32]) { foreach ($k in $corpus.Numbers.Keys) { $values[$k] = $corpus.Numbers[$k] } }
@@ -117,7 +117,7 @@ function Get-Excerpt([string] $text) {
     $type.GetMethod('Of', [type[]]@([string])).Invoke($null, @($text))
 }
 
-$connectionInputs = 'KeyFilePath', 'KeyPassphrase', 'Credential', 'HostKeyFingerprint', 'KnownHostsPath', 'UserName', 'Port'
+$connectionInputs = 'KeyFilePath', 'KeyPassphrase', 'Credential', 'HostKeyFingerprint', 'KnownHostsPath', 'UserName', 'Port', 'SshConfigPath', 'JumpHost'
 $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 Import-Module $ModulePath
 foreach ($command in Get-Command -Module AptReady | Sort-Object Name) {
