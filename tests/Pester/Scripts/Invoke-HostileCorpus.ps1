@@ -139,8 +139,8 @@ foreach ($command in Get-Command -Module AptReady | Sort-Object Name) {
         }
         foreach ($label in $values.Keys) {
             $parameters = @{} + $base[$command.Name]
-            # -Session is a parameter set of its own: no connection parameters beside it.
-            if ($parameter.Name -eq 'Session') { foreach ($k in $connection.Keys) { $parameters.Remove($k) } }
+            # -Session, -SessionId and -SftpSession are parameter sets of their own: no connection parameters beside it.
+            if ($parameter.Name -in 'Session', 'SessionId', 'SftpSession') { foreach ($k in $connection.Keys) { $parameters.Remove($k) } }
             $parameters[$parameter.Name] = $values[$label]
             if ($parameter.Name -eq 'Package' -and $command.Name -eq 'Invoke-AptGet') { $parameters.Command = 'Install' }
             # Credentials and trust files are read when a connection opens: Test-AptLock gets a fresh
