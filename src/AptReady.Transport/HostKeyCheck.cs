@@ -14,7 +14,7 @@ namespace AptReady.Transport
 
         public bool IsTrusted { get; }
 
-        /// <summary>HostKeyUnknown, HostKeyMismatch or HostKeyRevoked when refused.</summary>
+        /// <summary>HostKeyUnknown, HostKeyMismatch, HostKeyRevoked, KnownHostsUnreadable or KnownHostsUnwritable when refused.</summary>
         public RemoteFailure? Failure { get; }
 
         /// <summary>Which source trusted the key, or why it was refused and what to do.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using AptReady.Core;
 using AptReady.Core.Certificates;
 using AptReady.Core.HostKeys;
 using AptReady.Core.Remote;
@@ -168,23 +169,31 @@ namespace AptReady.Transport
         {
             try
             {
+                // Read here, bounded: SSH.NET would open a FIFO (blocking) or /dev/zero (without end) as given.
+                TimeSpan timeout = KeyReadTimeout(target);
+                var key = new MemoryStream(LocalFile.Read(path, "key file", timeout), writable: false);
+                var certificate = certificatePath == null ? null : new MemoryStream(LocalFile.Read(certificatePath, "certificate file", timeout), writable: false);
                 string? passphrase = target.KeyPassphrase == null ? null : SshConnector.Reveal(target.KeyPassphrase);
-                return new PrivateKeyFile(path, passphrase, certificatePath);
+                return new PrivateKeyFile(key, passphrase, certificate);
             }
             catch (SshPassPhraseNullOrEmptyException ex)
             {
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyPassphraseRequired,
-                    $"The key file '{path}' is encrypted: pass its passphrase with -KeyPassphrase.", ex);
+                    $"The key file {InputExcerpt.Of(path, 200)} is encrypted: pass its passphrase with -KeyPassphrase.", ex);
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
             {
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    $"The key file '{path}' does not exist.", ex);
+                    $"The key file {InputExcerpt.Of(path, 200)} does not exist.", ex);
+            }
+            catch (LocalFileException ex)
+            {
+                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid, ex.Message, ex);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
             {
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    $"The key file '{path}' cannot be read: {ex.Message}", ex);
+                    $"The key file {InputExcerpt.Of(path, 200)} cannot be read: {LocalFile.Reason(ex)}.", ex);
             }
             catch (SshException ex)
             {
@@ -192,9 +201,13 @@ namespace AptReady.Transport
                 bool passphraseGiven = target.KeyPassphrase != null;
                 throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
                     passphraseGiven
-                        ? $"The key file '{path}' could not be decrypted or read: check the passphrase and that it is an OpenSSH, PEM or PuTTY private key."
-                        : $"The key file '{path}' is not a private key SSH.NET can read (OpenSSH, PEM or PuTTY format).", ex);
+                        ? $"The key file {InputExcerpt.Of(path, 200)} could not be decrypted or read: check the passphrase and that it is an OpenSSH, PEM or PuTTY private key."
+                        : $"The key file {InputExcerpt.Of(path, 200)} is not a private key SSH.NET can read (OpenSSH, PEM or PuTTY format).", ex);
             }
         }
+
+        // Opening a key file never outlasts the connect timeout (nor a minute).
+        private static TimeSpan KeyReadTimeout(SshTarget target) =>
+            target.ConnectTimeout > TimeSpan.Zero && target.ConnectTimeout < TimeSpan.FromMinutes(1) ? target.ConnectTimeout : TimeSpan.FromMinutes(1);
     }
 }

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using AptReady.Core.Remote;
 using Renci.SshNet;
 using Renci.SshNet.Common;
+using AptReady.Core;
 
 namespace AptReady.Transport
 {
@@ -189,11 +190,11 @@ namespace AptReady.Transport
                     return new RemoteSessionException(target.ComputerName, refusal.Failure ?? RemoteFailure.HostKeyUnknown, refusal.Message, ex);
                 case SshAuthenticationException _:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.AuthenticationFailed,
-                        $"{target}: authentication failed: the server refused every identity offered for user '{target.UserName}': "
+                        $"{target}: authentication failed: the server refused every identity offered for user {InputExcerpt.Of(target.UserName)}: "
                         + string.Join("; ", identities.Offered) + ". Check -UserName, -KeyFilePath, the agent's keys (ssh-add -l) and the server's authorized_keys.", ex);
                 case SocketException socket when socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.NoData:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.HostNotFound,
-                        $"The host name '{target.HostName}' does not resolve. Check the name or use an IP address.", ex);
+                        $"The host name {InputExcerpt.Of(target.HostName)} does not resolve. Check the name or use an IP address.", ex);
                 case SocketException socket:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
                         $"{target}: {Describe(socket.SocketErrorCode)}.", ex);

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
+using AptReady.Core;
 using AptReady.Core.Apt;
 using AptReady.Core.Locks;
 using AptReady.Core.Policies;
@@ -131,10 +132,7 @@ namespace AptReady.Cmdlets.Apt
             {
                 if (Sudo.WantsPassword(result.Error))
                 {
-                    throw new RemoteSessionException(_host.ComputerName, RemoteFailure.SudoPasswordRequired,
-                        _host.SudoPassword == null
-                            ? $"{_host.Host}: sudo wants a password to run apt-get as root. Give -SudoCredential, or allow {_host.Host.UserName} NOPASSWD sudo."
-                            : $"{_host.Host}: sudo refused the password given with -SudoCredential.");
+                    throw SudoRefused("apt-get");
                 }
             }
 
@@ -160,6 +158,13 @@ namespace AptReady.Cmdlets.Apt
                 return null;
             }
         }
+
+        // The same words for apt-get and the dpkg repair: a password was asked for, or the one given was refused.
+        private RemoteSessionException SudoRefused(string program) =>
+            new RemoteSessionException(_host.ComputerName, RemoteFailure.SudoPasswordRequired,
+                _host.SudoPassword == null
+                    ? $"{_host.Host}: sudo wants a password to run {program} as root. Give -SudoCredential, or allow {InputExcerpt.Of(_host.Host.UserName)} NOPASSWD sudo."
+                    : $"{_host.Host}: sudo refused the password given with -SudoCredential to run {program} as root.");
 
         private async Task RepairAsync(AptGetTranscript transcript, AptGetResult failed, CancellationToken cancellationToken)
         {
@@ -192,8 +197,7 @@ namespace AptReady.Cmdlets.Apt
             int? exit = DpkgRepairScript.Parse(result.Output, lines);
             if (exit == null && Sudo.WantsPassword(result.Error))
             {
-                throw new RemoteSessionException(_host.ComputerName, RemoteFailure.SudoPasswordRequired,
-                    $"{_host.Host}: sudo wants a password to run dpkg as root. Give -SudoCredential.");
+                throw SudoRefused("dpkg");
             }
 
             if (exit != 0)

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
+using AptReady.Core;
 using AptReady.Core.Apt;
 
 namespace AptReady.Cmdlets.Apt
@@ -78,6 +79,11 @@ namespace AptReady.Cmdlets.Apt
             try
             {
                 _command = new AptGetCommand(Verb, Package ?? Array.Empty<string>(), Simulate);
+                _ = AptGetScript.Build(_command, LockTimeout);
+            }
+            catch (InvalidInputException ex)
+            {
+                ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, Command));
             }
             catch (ArgumentException ex)
             {

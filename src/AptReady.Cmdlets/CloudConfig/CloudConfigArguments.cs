@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using AptReady.Core.CloudConfig;
+using AptReady.Core;
 
 namespace AptReady.Cmdlets.CloudConfig
 {
@@ -99,18 +100,18 @@ namespace AptReady.Cmdlets.CloudConfig
                 }
                 catch (Exception ex) when (ex is InvalidCastException || ex is FormatException || ex is OverflowException)
                 {
-                    throw new ArgumentException($"The content of '{path}' is a list that is not all bytes; give a string or a byte[].", "WriteFile", ex);
+                    throw new ArgumentException($"The content of {InputExcerpt.Of(path, 200)} is a list that is not all bytes; give a string or a byte[].", "WriteFile", ex);
                 }
             }
 
-            string? text = bytes == null ? (content == null ? string.Empty : content as string ?? throw new ArgumentException($"The content of '{path}' is a {content.GetType().Name}; give a string or a byte[].", "WriteFile")) : null;
+            string? text = bytes == null ? (content == null ? string.Empty : content as string ?? throw new ArgumentException($"The content of {InputExcerpt.Of(path, 200)} is a {content.GetType().Name}; give a string or a byte[].", "WriteFile")) : null;
             switch (encoding)
             {
                 case "text":
                 case "text/plain":
                     if (text == null)
                     {
-                        throw new ArgumentException($"The content of '{path}' is bytes; use encoding 'b64' or 'gz+b64' for binary content.", "WriteFile");
+                        throw new ArgumentException($"The content of {InputExcerpt.Of(path, 200)} is bytes; use encoding 'b64' or 'gz+b64' for binary content.", "WriteFile");
                     }
 
                     return new CloudConfigFile(path, text, permissions, owner, append, defer);
@@ -121,7 +122,7 @@ namespace AptReady.Cmdlets.CloudConfig
                     byte[] payload = bytes ?? new System.Text.UTF8Encoding(false).GetBytes(text!);
                     return CloudConfigFile.FromBytes(path, payload, gzip: encoding == "gz+b64" || encoding == "gzip", permissions, owner, append, defer);
                 default:
-                    throw new ArgumentException($"'{encoding}' is not an encoding New-CloudConfig writes (text, b64, gz+b64).", "WriteFile");
+                    throw new ArgumentException($"{InputExcerpt.Of(encoding)} is not an encoding New-CloudConfig writes (text, b64, gz+b64).", "WriteFile");
             }
         }
 
@@ -196,73 +197,8 @@ namespace AptReady.Cmdlets.CloudConfig
             return new CloudConfigPowerState(powerMode, delay, OptionalString(fields, "message", "PowerState"), timeout, Boolean(fields, "condition", "PowerState"));
         }
 
-        /// <summary>
-        /// A plain .NET tree (IDictionary with string keys, List, string, bool, numbers, null) from PowerShell
-        /// values: PSObject wrappers removed, PSCustomObjects become ordered dictionaries, switches booleans.
-        /// </summary>
-        public static object? ToPlainTree(object? value, string path)
-        {
-            if (value is PSObject wrapped && wrapped.BaseObject is PSCustomObject)
-            {
-                var map = new OrderedDictionary(StringComparer.Ordinal);
-                foreach (PSPropertyInfo property in wrapped.Properties)
-                {
-                    map[property.Name] = ToPlainTree(property.Value, path + "." + property.Name);
-                }
-
-                return map;
-            }
-
-            object? item = Unwrap(value);
-            switch (item)
-            {
-                case null:
-                case string _:
-                case bool _:
-                    return item;
-                case SwitchParameter flag:
-                    return flag.IsPresent;
-                case char c:
-                    return c.ToString();
-                case IDictionary dictionary:
-                    {
-                        var map = new OrderedDictionary(StringComparer.Ordinal);
-                        foreach (DictionaryEntry entry in dictionary)
-                        {
-                            object? key = Unwrap(entry.Key);
-                            if (!(key is string name))
-                            {
-                                throw new ArgumentException($"The key '{key}' at {path} is a {key?.GetType().Name ?? "null"}; cloud-config keys must be strings.", path);
-                            }
-
-                            if (map.Contains(name))
-                            {
-                                throw new ArgumentException($"The key '{name}' appears twice at {path}.", path);
-                            }
-
-                            map[name] = ToPlainTree(entry.Value, path + "." + name);
-                        }
-
-                        return map;
-                    }
-
-                case IEnumerable list:
-                    {
-                        var items = new List<object?>();
-                        int index = 0;
-                        foreach (object? element in list)
-                        {
-                            items.Add(ToPlainTree(element, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]"));
-                            index++;
-                        }
-
-                        return items;
-                    }
-
-                default:
-                    return item;
-            }
-        }
+        /// <summary>A plain .NET tree of a PowerShell value, walked with bounds (see <see cref="PlainTree"/>).</summary>
+        public static object? ToPlainTree(object? value, string path) => PlainTree.From(value, path);
 
         /// <summary>-AdditionalConfig as a plain dictionary, checked by writing it (types, keys, surrogates).</summary>
         public static IDictionary ToAdditionalConfig(object value)
@@ -322,7 +258,7 @@ namespace AptReady.Cmdlets.CloudConfig
                 case "halt":
                     return PowerStateMode.Halt;
                 default:
-                    throw new ArgumentException($"'{mode}' is not a power state mode (reboot, poweroff or halt).", "PowerState");
+                    throw new ArgumentException($"{InputExcerpt.Of(mode)} is not a power state mode (reboot, poweroff or halt).", "PowerState");
             }
         }
 
@@ -334,7 +270,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
             {
-                throw new ArgumentException($"The power state's {name} '{value}' is not a whole number.", "PowerState", ex);
+                throw new ArgumentException($"The power state's {name} {InputExcerpt.Of(value?.ToString())} is not a whole number.", "PowerState", ex);
             }
         }
 
@@ -361,12 +297,12 @@ namespace AptReady.Cmdlets.CloudConfig
                 string key = pair.Key.Replace("_", string.Empty).ToLowerInvariant();
                 if (Array.IndexOf(allowed, key) < 0)
                 {
-                    throw new ArgumentException($"'{pair.Key}' is not a key New-CloudConfig knows for -{parameterName} (it takes {string.Join(", ", allowed)}; '_' and case are ignored).", parameterName);
+                    throw new ArgumentException($"{InputExcerpt.Of(pair.Key)} is not a key New-CloudConfig knows for -{parameterName} (it takes {string.Join(", ", allowed)}; '_' and case are ignored).", parameterName);
                 }
 
                 if (fields.ContainsKey(key))
                 {
-                    throw new ArgumentException($"'{pair.Key}' is given twice in a -{parameterName} entry.", parameterName);
+                    throw new ArgumentException($"{InputExcerpt.Of(pair.Key)} is given twice in a -{parameterName} entry.", parameterName);
                 }
 
                 fields[key] = pair.Value;
@@ -402,7 +338,7 @@ namespace AptReady.Cmdlets.CloudConfig
                 case SwitchParameter flag:
                     return flag.IsPresent;
                 default:
-                    throw new ArgumentException($"The '{key}' of a -{parameterName} entry is '{value}', not $true or $false.", parameterName);
+                    throw new ArgumentException($"The '{key}' of a -{parameterName} entry is {InputExcerpt.Of(value?.ToString())}, not $true or $false.", parameterName);
             }
         }
 

@@ -11,6 +11,7 @@ using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core.CloudConfig;
 using AptReady.Core.Remote;
 using AptReady.Transport;
+using AptReady.Core;
 
 namespace AptReady.Cmdlets.CloudConfig
 {
@@ -29,6 +30,8 @@ namespace AptReady.Cmdlets.CloudConfig
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         private IDictionary? _additionalConfig;
+        private string? _outFile;
+        private string? _seedPath;
         private string? _networkConfig;
         private IRemoteSession? _validationSession;
         private RemoteSessionException? _validationSessionFailure;
@@ -157,7 +160,7 @@ namespace AptReady.Cmdlets.CloudConfig
 
         /// <summary>The seed's instance-id; a new unique one by default (a new instance-id makes cloud-init run its per-instance modules again).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+        [ValidatePattern("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z")]
         public string? InstanceId { get; set; }
 
         /// <summary>The seed's network-config: YAML text, or a hashtable such as @{ version = 2; ethernets = @{ eth0 = @{ dhcp4 = $true } } }.</summary>
@@ -191,6 +194,12 @@ namespace AptReady.Cmdlets.CloudConfig
             {
                 _additionalConfig = AdditionalConfig == null ? null : CloudConfigArguments.ToAdditionalConfig(AdditionalConfig);
                 _networkConfig = NetworkConfig == null ? null : CloudConfigArguments.ToNetworkConfig(NetworkConfig);
+                _outFile = OutFile == null ? null : LocalPathResolver.Resolve(SessionState, OutFile, "OutFile");
+                _seedPath = SeedPath == null ? null : LocalPathResolver.Resolve(SessionState, SeedPath, "SeedPath");
+            }
+            catch (InvalidInputException ex)
+            {
+                ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, null));
             }
             catch (ArgumentException ex)
             {
@@ -278,7 +287,7 @@ namespace AptReady.Cmdlets.CloudConfig
             string? duplicate = userList.GroupBy(u => u.Name).Where(g => g.Count() > 1).Select(g => g.Key).FirstOrDefault();
             if (duplicate != null)
             {
-                throw new ArgumentException($"The user '{duplicate}' is given twice.", nameof(User));
+                throw new ArgumentException($"The user {InputExcerpt.Of(duplicate)} is given twice.", nameof(User));
             }
 
             var document = new CloudConfigDocument
@@ -392,8 +401,8 @@ namespace AptReady.Cmdlets.CloudConfig
 
         private void WriteFiles(CloudConfigResult result, CloudConfigDocument document)
         {
-            string? outFile = OutFile == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-            string? seedPath = SeedPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SeedPath);
+            string? outFile = _outFile;
+            string? seedPath = _seedPath;
             bool seedIsIso = seedPath != null && seedPath.EndsWith(".iso", StringComparison.OrdinalIgnoreCase);
             NoCloudSeed? seed = null;
             try
@@ -429,7 +438,7 @@ namespace AptReady.Cmdlets.CloudConfig
             if (existing != null)
             {
                 WriteError(new ErrorRecord(
-                    new IOException($"'{existing}' exists; nothing was written. Use -Force to replace it."),
+                    new IOException($"{InputExcerpt.Of(existing, 200)} exists; nothing was written. Use -Force to replace it."),
                     existing == outFile ? "OutFileExists" : "SeedPathExists",
                     ErrorCategory.ResourceExists,
                     existing));

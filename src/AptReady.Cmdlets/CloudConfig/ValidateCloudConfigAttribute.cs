@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using AptReady.Core;
 using AptReady.Core.CloudConfig;
 
 namespace AptReady.Cmdlets.CloudConfig
@@ -137,6 +138,10 @@ namespace AptReady.Cmdlets.CloudConfig
             try
             {
                 ValidateCloudConfigAttribute.Check(Kind, arguments);
+            }
+            catch (InvalidInputException)
+            {
+                // A cycle, a nesting too deep, too many values: the cmdlet reports these under their own ids.
             }
             catch (ArgumentException ex)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using AptReady.Core;
 using AptReady.Core.Remote;
 
 namespace AptReady.Cmdlets.Infrastructure
@@ -37,6 +38,12 @@ namespace AptReady.Cmdlets.Infrastructure
             return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
         }
 
+        /// <summary>An input refused before anything is sent, under the id the refusal names.</summary>
+        public static ErrorRecord InvalidInput(InvalidInputException ex, object? target)
+        {
+            return new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, target);
+        }
+
         private static ErrorCategory Category(RemoteFailure failure) => failure switch
         {
             RemoteFailure.HostNotFound => ErrorCategory.ObjectNotFound,
@@ -51,6 +58,8 @@ namespace AptReady.Cmdlets.Infrastructure
             RemoteFailure.SudoPasswordRequired => ErrorCategory.PermissionDenied,
             RemoteFailure.ConnectionLost => ErrorCategory.ConnectionError,
             RemoteFailure.SessionUnusable => ErrorCategory.InvalidArgument,
+            RemoteFailure.KnownHostsUnreadable => ErrorCategory.ReadError,
+            RemoteFailure.KnownHostsUnwritable => ErrorCategory.WriteError,
             RemoteFailure.SessionDisconnected => ErrorCategory.ConnectionError,
             RemoteFailure.SessionDisposed => ErrorCategory.ResourceUnavailable,
             RemoteFailure.SessionRemoved => ErrorCategory.ResourceUnavailable,

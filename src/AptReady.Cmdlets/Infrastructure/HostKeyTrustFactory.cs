@@ -47,6 +47,10 @@ namespace AptReady.Cmdlets.Infrastructure
                 {
                     verdict = verifier.Verify(host, port, algorithm, blob);
                 }
+                catch (KnownHostsFileException ex)
+                {
+                    return HostKeyCheck.Refuse(ex.Writing ? RemoteFailure.KnownHostsUnwritable : RemoteFailure.KnownHostsUnreadable, $"{host}:{port}: {ex.Message}");
+                }
                 catch (ArgumentException ex)
                 {
                     return HostKeyCheck.Refuse(RemoteFailure.HostKeyUnknown, $"{host}:{port}: the host key could not be checked: {ex.Message}");

@@ -5,6 +5,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Core.HostKeys;
+using AptReady.Core;
 using AptReady.Core.Remote;
 using AptReady.Transport;
 
@@ -148,6 +149,8 @@ namespace AptReady.Cmdlets.Infrastructure
         [ValidateRange(1, 1024)]
         public int ThrottleLimit { get; set; } = 32;
 
+        private string[] _keyPaths = Array.Empty<string>();
+
         protected override void BeginProcessing()
         {
             HostKeyFingerprint? pinned = null;
@@ -159,13 +162,13 @@ namespace AptReady.Cmdlets.Infrastructure
                 }
                 catch (ArgumentException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidHostKeyFingerprint", ErrorCategory.InvalidArgument, HostKeyFingerprint));
+                    // The target is an excerpt: a private key pasted here must not reach $Error whole.
+                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidHostKeyFingerprint", ErrorCategory.InvalidArgument, InputExcerpt.Of(HostKeyFingerprint)));
                 }
             }
 
-            string[]? knownHosts = KnownHostsPath == null
-                ? null
-                : Array.ConvertAll(KnownHostsPath, p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
+            string[]? knownHosts = KnownHostsPath == null ? null : Array.ConvertAll(KnownHostsPath, p => LocalPath(p, "KnownHostsPath"));
+            _keyPaths = KeyFilePath == null ? Array.Empty<string>() : Array.ConvertAll(KeyFilePath, p => LocalPath(p, "KeyFilePath"));
 
             if (ParameterSetName == ComputerNameSet)
             {
@@ -176,7 +179,7 @@ namespace AptReady.Cmdlets.Infrastructure
             _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
             _connectionArguments = new ConnectionArguments
             {
-                KeyFilePaths = ResolveKeyPaths(),
+                KeyFilePaths = _keyPaths,
                 KeyPassphrase = KeyPassphrase,
                 Password = Credential?.Password,
                 Pinned = pinned,
@@ -211,6 +214,17 @@ namespace AptReady.Cmdlets.Infrastructure
                 foreach (string name in ComputerName)
                 {
                     string user = UserName ?? Credential?.UserName ?? Environment.UserName;
+                    try
+                    {
+                        SshInput.ComputerName(name);
+                        SshInput.UserName(user);
+                    }
+                    catch (InvalidInputException ex)
+                    {
+                        WriteError(AptReadyErrors.InvalidInput(ex, InputExcerpt.Of(name)));
+                        continue;
+                    }
+
                     if (IsFirstMention($"{user}@{name.ToLowerInvariant()}:{Port}") && ShouldStartHost(name))
                     {
                         StartHost(name, SessionFor(name));
@@ -279,20 +293,17 @@ namespace AptReady.Cmdlets.Infrastructure
             return () => SessionResolution.Own(_pool!, resolved.Connector, resolved.Target, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
         }
 
-        private string[] ResolveKeyPaths()
+        private string LocalPath(string path, string parameterName)
         {
-            if (KeyFilePath == null)
+            try
             {
-                return Array.Empty<string>();
+                return LocalPathResolver.Resolve(SessionState, path, parameterName);
             }
-
-            var paths = new string[KeyFilePath.Length];
-            for (int i = 0; i < paths.Length; i++)
+            catch (InvalidInputException ex)
             {
-                paths[i] = SessionState.Path.GetUnresolvedProviderPathFromPSPath(KeyFilePath[i]);
+                ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, null));
+                throw;
             }
-
-            return paths;
         }
 
         private void StartHost(object computerName, Func<IRemoteSession> resolveSession)

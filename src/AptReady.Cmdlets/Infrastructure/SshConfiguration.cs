@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using AptReady.Core.SshConfig;
+using AptReady.Core;
 
 namespace AptReady.Cmdlets.Infrastructure
 {
@@ -17,11 +18,18 @@ namespace AptReady.Cmdlets.Infrastructure
         public static SshTargetFactory CreateFactory(PSCmdlet cmdlet, string? sshConfigPath, string[]? jumpHosts, ConnectionArguments arguments, Action<string> verbose)
         {
             SshLocalContext local = LocalContext();
-            string? path = string.IsNullOrEmpty(sshConfigPath) ? sshConfigPath : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(sshConfigPath);
+            string? path = sshConfigPath;
             SshConfigResolver resolver;
             try
             {
+                // '' reads no file (as ssh -F none); anything else must be a path of a file on this machine.
+                path = string.IsNullOrEmpty(sshConfigPath) ? sshConfigPath : LocalPathResolver.Resolve(cmdlet.SessionState, sshConfigPath!, "SshConfigPath");
                 resolver = SshConfigResolver.Load(path, local);
+            }
+            catch (InvalidInputException ex)
+            {
+                cmdlet.ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, null));
+                throw;
             }
             catch (SshConfigException ex)
             {

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
+using AptReady.Core;
 using AptReady.Core.Locks;
 using AptReady.Core.Remote;
 
@@ -37,10 +38,15 @@ namespace AptReady.Cmdlets.Locks
                 try
                 {
                     _locks = Path.Select(AptLockFile.ForPath).ToList();
+                    _ = LockProbe.Build(_locks);
+                }
+                catch (InvalidInputException ex)
+                {
+                    ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, null));
                 }
                 catch (ArgumentException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidLockPath", ErrorCategory.InvalidArgument, Path));
+                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidLockPath", ErrorCategory.InvalidArgument, null));
                 }
             }
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using AptReady.Core.Locks;
 using AptReady.Core.Remote;
+using AptReady.Core;
 
 namespace AptReady.Core.Apt
 {
@@ -37,6 +38,9 @@ namespace AptReady.Core.Apt
             "-o", "APT::Status-Fd=" + StatusFd.ToString(CultureInfo.InvariantCulture),
         };
 
+        /// <summary>The most packages one command takes: the command must fit one SSH request.</summary>
+        public const int MaxPackages = 1000;
+
         public AptGetCommand(AptGetVerb verb, IEnumerable<string>? packages = null, bool simulate = false)
             : this(verb, (packages ?? Enumerable.Empty<string>()).Select(PackageSpec.Parse).ToList(), simulate)
         {
@@ -50,6 +54,11 @@ namespace AptReady.Core.Apt
             }
 
             _ = verb.ToAptGetWord();
+            if (packages.Count > MaxPackages)
+            {
+                throw new InvalidInputException("TooManyPackages", $"{packages.Count} packages are more than the {MaxPackages} one apt-get command takes here; install them in batches.", nameof(packages));
+            }
+
             if (verb.RequiresPackages() && packages.Count == 0)
             {
                 throw new ArgumentException($"apt-get {verb.ToAptGetWord()} needs at least one package.", nameof(packages));
@@ -57,7 +66,7 @@ namespace AptReady.Core.Apt
 
             if (!verb.RequiresPackages() && packages.Count > 0)
             {
-                throw new ArgumentException($"apt-get {verb.ToAptGetWord()} takes no packages; got '{string.Join(" ", packages)}'.", nameof(packages));
+                throw new ArgumentException($"apt-get {verb.ToAptGetWord()} takes no packages; got {InputExcerpt.Of(string.Join(" ", packages))}.", nameof(packages));
             }
 
             Verb = verb;
@@ -155,7 +164,7 @@ namespace AptReady.Core.Apt
         private const string RootScriptBody = @"t=$1
 case $t in ''|*[!0-9]*) t=0 ;; esac
 tag() { trap '' PIPE; while IFS= read -r l || [ -n ""$l"" ]; do printf '%s %s\n' ""$1"" ""$l"" 2>/dev/null; done; }
-echo run
+printf '%s\n' run
 exec 4>&1
 rc=$(
   {
@@ -164,7 +173,7 @@ rc=$(
         {
           DEBIAN_FRONTEND=noninteractive LC_ALL=C NEEDRESTART_MODE=l UCF_FORCE_CONFFOLD=1 \
             apt-get@ARGV@ 3>&1 1>&5 2>&6 4>&- 5>&- 6>&- 7>&- </dev/null
-          echo ""$?"" >&7
+          printf '%s\n' ""$?"" >&7
         } | tag status >&4
       } 5>&1 | tag out >&4
     } 6>&1 | tag err >&4
@@ -172,7 +181,7 @@ rc=$(
 )
 exec 4>&-
 case $rc in ''|*[!0-9]*) rc=255 ;; esac
-echo ""apt-exit $rc""
+printf 'apt-exit %s\n' ""$rc""
 exit ""$rc""
 ";
     }

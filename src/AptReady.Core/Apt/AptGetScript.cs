@@ -132,7 +132,7 @@ command -v setsid >/dev/null 2>&1 && detach='setsid -w'
         // reduced to decimal "major:minor:inode" keys. Waiting ('->') entries are not holders.
         private const string ScriptBody = @"LC_ALL=C; export LC_ALL
 set -f
-echo '" + Header + @"'
+printf '%s\n' '" + Header + @"'
 now() { read -r u _ </proc/uptime; now=$(( ${u%.*} * 100 + 1${u#*.} - 100 )); }
 keys() {
   keys=' '
@@ -165,29 +165,29 @@ describe() {
       case ""$g"" in 0::*|*:name=systemd:*) cg=${g#*:*:} ;; esac
     done <""/proc/$pid/cgroup"" 2>/dev/null
     case ""$cg"" in ''|*[[:space:]]*) cg=- ;; esac
-    echo ""held ${h%%:*} $pid $cg $c""
+    printf 'held %s %s %s %s\n' ""${h%%:*}"" ""$pid"" ""$cg"" ""$c""
   done
 }
-[ -r /proc/locks ] || { echo 'locks-unreadable'; exit @EXIT_UNREADABLE@; }
+[ -r /proc/locks ] || { printf '%s\n' locks-unreadable; exit @EXIT_UNREADABLE@; }
 now; start=$now; last=; beat=0
 while :; do
   keys; holders
   now; waited=$((now - start))
   [ -z ""$held"" ] && break
   if [ $waited -ge @WAIT_CS@ ]; then
-    describe; echo ""timeout $waited""; exit @EXIT_TIMEOUT@
+    describe; printf 'timeout %s\n' ""$waited""; exit @EXIT_TIMEOUT@
   fi
   if [ ""$held"" != ""$last"" ] || [ $((now - beat)) -ge @HEARTBEAT_CS@ ]; then
     describe; last=$held; beat=$now
   fi
   sleep @POLL@
 done
-echo ""free $waited""
+printf 'free %s\n' ""$waited""
 if [ @CHECK_DPKG@ = 1 ] && [ -d /var/lib/dpkg/updates ]; then
   set +f
   for f in /var/lib/dpkg/updates/*; do
     n=${f##*/}
-    case ""$n"" in ''|*[!0-9]*) ;; *) echo ""dpkg-interrupted $n""; exit @EXIT_DPKG@ ;; esac
+    case ""$n"" in ''|*[!0-9]*) ;; *) printf 'dpkg-interrupted %s\n' ""$n""; exit @EXIT_DPKG@ ;; esac
   done
 fi
 t=$(( (@WAIT_CS@ - waited) / 100 )); [ $t -ge 0 ] || t=0

@@ -22,7 +22,7 @@ namespace AptReady.Core.Apt
 
         public static RemoteCommand Build(RootElevation elevation = RootElevation.SudoNonInteractive)
         {
-            string script = "LC_ALL=C; export LC_ALL\nset -f\necho '" + Header + "'\n" + AptGetScript.DetachPrelude
+            string script = "LC_ALL=C; export LC_ALL\nset -f\nprintf '%s\\n' '" + Header + "'\n" + AptGetScript.DetachPrelude
                 + AptGetScript.RootCommandLine(elevation) + ShellQuote.Quote(RootScript) + " sh\n";
             return new RemoteCommand(script, "repair an interrupted dpkg (" + CommandText + ")");
         }
@@ -58,19 +58,19 @@ namespace AptReady.Core.Apt
         }
 
         private const string RootScript = @"tag() { trap '' PIPE; while IFS= read -r l || [ -n ""$l"" ]; do printf '%s %s\n' ""$1"" ""$l"" 2>/dev/null; done; }
-echo run
+printf '%s\n' run
 exec 4>&1
 rc=$(
   {
     {
       DEBIAN_FRONTEND=noninteractive LC_ALL=C dpkg " + "--force-confdef --force-confold --configure -a" + @" </dev/null 2>&1 4>&- 7>&-
-      echo ""$?"" >&7
+      printf '%s\n' ""$?"" >&7
     } | tag out >&4
   } 7>&1
 )
 exec 4>&-
 case $rc in ''|*[!0-9]*) rc=255 ;; esac
-echo ""dpkg-exit $rc""
+printf 'dpkg-exit %s\n' ""$rc""
 exit ""$rc""
 ";
     }

@@ -34,6 +34,9 @@ namespace AptReady.Core.Apt
         /// <summary>The target release (<c>/release</c>: a suite or codename); null when not given.</summary>
         public string? Release { get; }
 
+        /// <summary>The longest package spec accepted (name, architecture and version together).</summary>
+        public const int MaxLength = 512;
+
         /// <summary>Parses and validates <paramref name="value"/>; throws <see cref="ArgumentException"/> naming it if it is not a package spec.</summary>
         public static PackageSpec Parse(string value)
         {
@@ -42,9 +45,14 @@ namespace AptReady.Core.Apt
                 throw new ArgumentNullException(nameof(value));
             }
 
+            if (value.Length > MaxLength)
+            {
+                throw new InvalidInputException("ArgumentTooLong", $"{InputExcerpt.Of(value)} is longer than {MaxLength} characters; no package spec is.", nameof(value));
+            }
+
             if (!TryParse(value, out var spec, out string reason))
             {
-                throw new ArgumentException($"'{Printable(value)}' is not a valid package name: {reason}", nameof(value));
+                throw new ArgumentException($"{InputExcerpt.Of(value)} is not a valid package name: {reason}", nameof(value));
             }
 
             return spec!;
@@ -267,24 +275,5 @@ namespace AptReady.Core.Apt
         private static bool IsLowerAlnum(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 
         private static bool IsAsciiAlnum(char c) => IsLowerAlnum(c) || (c >= 'A' && c <= 'Z');
-
-        // For messages: a hostile value must not smuggle newlines or escapes into a log line.
-        internal static string Printable(string value)
-        {
-            var builder = new StringBuilder(value.Length);
-            foreach (char c in value)
-            {
-                if (char.IsControl(c))
-                {
-                    builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    builder.Append(c);
-                }
-            }
-
-            return builder.ToString();
-        }
     }
 }

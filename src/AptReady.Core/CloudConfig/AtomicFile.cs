@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {
@@ -16,10 +17,10 @@ namespace AptReady.Core.CloudConfig
         public static void Write(string path, byte[] content, bool force)
         {
             string fullPath = Path.GetFullPath(path);
-            string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"'{path}' has no parent folder.", nameof(path));
+            string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"{InputExcerpt.Of(path, 200)} has no parent folder.", nameof(path));
             if (!force && File.Exists(fullPath))
             {
-                throw new IOException($"'{fullPath}' exists; refusing to overwrite it without force.");
+                throw new IOException($"{InputExcerpt.Of(fullPath, 200)} exists; refusing to overwrite it without force.");
             }
 
             string temporary = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");

@@ -6,7 +6,7 @@ namespace AptReady.Core.CloudConfig
     /// <summary>One entry of <c>apt: sources:</c>: a repository line and, optionally, its signing key.</summary>
     public sealed class CloudConfigAptSource
     {
-        private static readonly Regex NamePattern = new Regex("^[A-Za-z0-9_][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex NamePattern = new Regex("^[A-Za-z0-9_][A-Za-z0-9_.-]*\\z", RegexOptions.CultureInvariant);
 
         /// <param name="name">The entry's name; cloud-init makes it the list file name (NAME.list) unless given.</param>
         /// <param name="source">The sources.list line, e.g. 'deb http://deb.example.org/debian bookworm main'; cloud-init expands $RELEASE and $MIRROR.</param>

@@ -13,18 +13,18 @@ namespace AptReady.Core.CloudConfig
         /// <summary>The longest Linux user name useradd accepts by default.</summary>
         public const int MaxUserNameLength = 32;
 
-        private static readonly Regex UserNamePattern = new Regex("^[a-z_][a-z0-9_-]*[$]?$", RegexOptions.CultureInvariant);
+        private static readonly Regex UserNamePattern = new Regex("^[a-z_][a-z0-9_-]*[$]?\\z", RegexOptions.CultureInvariant);
 
         // name[:arch][=version | /release]; Debian policy for the name, dpkg's charset for the version.
         private static readonly Regex PackagePattern = new Regex(
-            "^[a-z0-9][a-z0-9+.-]+(?::[a-z0-9][a-z0-9-]*)?(?:=[0-9][A-Za-z0-9.+~:-]*|/[A-Za-z0-9][A-Za-z0-9.+~_-]*)?$",
+            "^[a-z0-9][a-z0-9+.-]+(?::[a-z0-9][a-z0-9-]*)?(?:=[0-9][A-Za-z0-9.+~:-]*|/[A-Za-z0-9][A-Za-z0-9.+~_-]*)?\\z",
             RegexOptions.CultureInvariant);
 
-        private static readonly Regex HostLabelPattern = new Regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
+        private static readonly Regex HostLabelPattern = new Regex("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\z", RegexOptions.CultureInvariant);
 
-        private static readonly Regex TimezonePattern = new Regex("^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*$", RegexOptions.CultureInvariant);
+        private static readonly Regex TimezonePattern = new Regex("^[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*\\z", RegexOptions.CultureInvariant);
 
-        private static readonly Regex LocalePattern = new Regex("^[A-Za-z0-9_]+(?:[.][A-Za-z0-9_-]+)?(?:@[A-Za-z0-9_]+)?$", RegexOptions.CultureInvariant);
+        private static readonly Regex LocalePattern = new Regex("^[A-Za-z0-9_]+(?:[.][A-Za-z0-9_-]+)?(?:@[A-Za-z0-9_]+)?\\z", RegexOptions.CultureInvariant);
 
         /// <summary>A Linux user or group name: <c>^[a-z_][a-z0-9_-]*[$]?$</c>, at most 32 characters.</summary>
         public static string UserName(string value, string parameterName)
@@ -132,7 +132,7 @@ namespace AptReady.Core.CloudConfig
             {
                 if (!HostLabelPattern.IsMatch(label))
                 {
-                    throw Invalid(parameterName, value, $"is not a valid RFC 1123 host name: label '{label}' must be 1-63 letters, digits or inner '-'.");
+                    throw Invalid(parameterName, value, $"is not a valid RFC 1123 host name: label {InputExcerpt.Of(label)} must be 1-63 letters, digits or inner '-'.");
                 }
             }
 
@@ -219,7 +219,7 @@ namespace AptReady.Core.CloudConfig
 
         internal static ArgumentException Invalid(string parameterName, string value, string problem)
         {
-            return new ArgumentException(string.Format(CultureInfo.InvariantCulture, "'{0}' {1}", Printable(value), problem), parameterName);
+            return new ArgumentException(string.Format(CultureInfo.InvariantCulture, "{0} {1}", InputExcerpt.Of(value), problem), parameterName);
         }
 
         private static void Require(string value, string parameterName)
@@ -233,24 +233,6 @@ namespace AptReady.Core.CloudConfig
             {
                 throw new ArgumentException("An empty string is not allowed here.", parameterName);
             }
-        }
-
-        // Shows control characters visibly so an error message cannot be forged or garbled by the value.
-        private static string Printable(string value)
-        {
-            var builder = new System.Text.StringBuilder(Math.Min(value.Length, 200));
-            foreach (char c in value)
-            {
-                if (builder.Length >= 200)
-                {
-                    builder.Append('…');
-                    break;
-                }
-
-                builder.Append(char.IsControl(c) ? string.Format(CultureInfo.InvariantCulture, "\\u{0:x4}", (int)c) : c.ToString());
-            }
-
-            return builder.ToString();
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {
@@ -50,7 +51,7 @@ namespace AptReady.Core.CloudConfig
 
         private static readonly string[] FileEncodings = { "gz", "gzip", "gz+base64", "gzip+base64", "gz+b64", "gzip+b64", "b64", "base64", "text/plain" };
 
-        private static readonly Regex SshKeysKey = new Regex("^(dsa|ecdsa|ed25519|rsa)_(public|private|certificate)$", RegexOptions.CultureInvariant);
+        private static readonly Regex SshKeysKey = new Regex("^(dsa|ecdsa|ed25519|rsa)_(public|private|certificate)\\z", RegexOptions.CultureInvariant);
 
         /// <summary>The top-level keys this validator knows (cloud-init 22.4–26.x).</summary>
         public static IReadOnlyCollection<string> KnownTopLevelKeys => KnownKeys;
@@ -78,7 +79,7 @@ namespace AptReady.Core.CloudConfig
             string firstLine = userData.Split('\n')[0].TrimEnd('\r');
             if (firstLine.TrimEnd() != CloudConfigYamlWriter.Header)
             {
-                findings.Add(Error(string.Empty, $"The first line is '{Shorten(firstLine)}', not '#cloud-config': cloud-init will not read this as cloud-config."));
+                findings.Add(Error(string.Empty, $"The first line is {InputExcerpt.Of(firstLine)}, not '#cloud-config': cloud-init will not read this as cloud-config."));
             }
 
             YamlNode? root;
@@ -270,12 +271,12 @@ namespace AptReady.Core.CloudConfig
 
                 if (Child(map, "permissions") is YamlScalarNode permissions && TypeOf(permissions) == Yaml11ScalarType.Int)
                 {
-                    findings.Add(Warning(path + ".permissions", $"'{permissions.Value}' is unquoted, so YAML reads it as a number (0644 is octal in YAML 1.1 but decimal in 1.2); quote it: '0644'."));
+                    findings.Add(Warning(path + ".permissions", $"{InputExcerpt.Of(permissions.Value)} is unquoted, so YAML reads it as a number (0644 is octal in YAML 1.1 but decimal in 1.2); quote it: '0644'."));
                 }
 
                 if (Child(map, "encoding") is YamlScalarNode encoding && !FileEncodings.Contains(encoding.Value))
                 {
-                    findings.Add(Error(path + ".encoding", $"'{encoding.Value}' is not one of {string.Join(", ", FileEncodings)}."));
+                    findings.Add(Error(path + ".encoding", $"{InputExcerpt.Of(encoding.Value)} is not one of {string.Join(", ", FileEncodings)}."));
                 }
 
                 foreach (string flag in new[] { "append", "defer" })
@@ -342,7 +343,7 @@ namespace AptReady.Core.CloudConfig
             }
             else if (TypeOf(scalar) != Yaml11ScalarType.String)
             {
-                findings.Add(Warning(key, $"'{Shorten(scalar.Value ?? string.Empty)}' is unquoted and YAML 1.1 reads it as a {TypeOf(scalar).ToString().ToLowerInvariant()}, not a string; quote it."));
+                findings.Add(Warning(key, $"{InputExcerpt.Of(scalar.Value ?? string.Empty)} is unquoted and YAML 1.1 reads it as a {TypeOf(scalar).ToString().ToLowerInvariant()}, not a string; quote it."));
             }
         }
 
@@ -359,12 +360,11 @@ namespace AptReady.Core.CloudConfig
         private static bool IsNull(YamlScalarNode scalar) => TypeOf(scalar) == Yaml11ScalarType.Null;
 
         private static bool IsTrue(YamlNode? node) =>
-            node is YamlScalarNode scalar && TypeOf(scalar) == Yaml11ScalarType.Bool && Regex.IsMatch(scalar.Value ?? string.Empty, "^(?:yes|Yes|YES|true|True|TRUE|on|On|ON|y|Y)$");
+            node is YamlScalarNode scalar && TypeOf(scalar) == Yaml11ScalarType.Bool && Regex.IsMatch(scalar.Value ?? string.Empty, "^(?:yes|Yes|YES|true|True|TRUE|on|On|ON|y|Y)\\z");
 
         private static YamlNode? Child(YamlMappingNode map, string key) =>
             map.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == key).Value;
 
-        private static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 60) + "…";
 
         private static int EditDistance(string a, string b)
         {

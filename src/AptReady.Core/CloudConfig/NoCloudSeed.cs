@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {
@@ -18,7 +19,7 @@ namespace AptReady.Core.CloudConfig
         /// <summary>The volume label cloud-init's NoCloud data source looks for.</summary>
         public const string VolumeLabel = "cidata";
 
-        private static readonly Regex InstanceIdPattern = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant);
+        private static readonly Regex InstanceIdPattern = new Regex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\\z", RegexOptions.CultureInvariant);
         private static readonly string[] SeedFileNames = { "user-data", "meta-data", "network-config", "vendor-data" };
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -121,7 +122,7 @@ namespace AptReady.Core.CloudConfig
                 string? existing = SeedFileNames.Select(n => Path.Combine(root, n)).FirstOrDefault(File.Exists);
                 if (existing != null)
                 {
-                    throw new IOException($"'{existing}' exists; refusing to overwrite a seed without force.");
+                    throw new IOException($"{InputExcerpt.Of(existing, 200)} exists; refusing to overwrite a seed without force.");
                 }
             }
 

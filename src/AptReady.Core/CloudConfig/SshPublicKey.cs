@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
+using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {
@@ -59,7 +60,7 @@ namespace AptReady.Core.CloudConfig
             string type = fields[0];
             if (!IsSupportedType(type))
             {
-                throw CloudConfigInput.Invalid(parameterName, line, $"has the key type '{type}', which is not supported (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com).");
+                throw CloudConfigInput.Invalid(parameterName, line, $"has the key type {InputExcerpt.Of(type)}, which is not supported (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com).");
             }
 
             byte[] blob;
@@ -113,7 +114,7 @@ namespace AptReady.Core.CloudConfig
             var reader = new SshWireReader(blob);
             if (!reader.TryReadString(out byte[] embedded) || Encoding.ASCII.GetString(embedded) != type)
             {
-                return $"has a blob whose embedded key type does not match '{type}'.";
+                return $"has a blob whose embedded key type does not match {InputExcerpt.Of(type)}.";
             }
 
             bool complete;
@@ -138,10 +139,10 @@ namespace AptReady.Core.CloudConfig
 
             if (!complete)
             {
-                return $"has a truncated or malformed '{type}' key blob.";
+                return $"has a truncated or malformed {InputExcerpt.Of(type)} key blob.";
             }
 
-            return reader.AtEnd ? null : $"has trailing bytes after its '{type}' key blob.";
+            return reader.AtEnd ? null : $"has trailing bytes after its {InputExcerpt.Of(type)} key blob.";
         }
 
         private static bool ReadCurve(SshWireReader reader, string curve)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {
@@ -15,12 +16,12 @@ namespace AptReady.Core.CloudConfig
             {
                 if (!(entry.Key is string key))
                 {
-                    throw new ArgumentException($"The key '{entry.Key}' at {path} is a {entry.Key.GetType().Name}; cloud-config keys must be strings.", path);
+                    throw new ArgumentException($"The key {InputExcerpt.Of(entry.Key.ToString())} at {path} is a {entry.Key.GetType().Name}; cloud-config keys must be strings.", path);
                 }
 
                 if (map.IndexOfKey(key) >= 0)
                 {
-                    throw new ArgumentException($"The key '{key}' appears twice at {path}.", path);
+                    throw new ArgumentException($"The key {InputExcerpt.Of(key)} appears twice at {path}.", path);
                 }
 
                 map.Add(key, FromValue(entry.Value, path + "." + key));
@@ -86,7 +87,7 @@ namespace AptReady.Core.CloudConfig
                 }
                 else
                 {
-                    throw new ArgumentException($"The key '{pair.Key}' at {path} is also set by a typed parameter; set it in one place only.", path);
+                    throw new ArgumentException($"The key {InputExcerpt.Of(pair.Key)} at {path} is also set by a typed parameter; set it in one place only.", path);
                 }
             }
         }

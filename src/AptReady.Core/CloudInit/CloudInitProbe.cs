@@ -21,6 +21,7 @@ namespace AptReady.Core.CloudInit
     /// without writing result.json ends it as failed (checked every 5 s), rather than at the deadline.
     /// The boot id is printed first, so a connection dropped by a reboot still shows which boot it saw.
     /// JSON files are folded onto one line: a JSON string cannot hold a raw newline, so folding loses nothing.
+    /// Every line is printed with printf '%s': dash's echo would act on the backslashes of JSON escapes.
     /// </remarks>
     public static class CloudInitProbe
     {
@@ -65,7 +66,7 @@ namespace AptReady.Core.CloudInit
         private const string ScriptBody = @"LC_ALL=C; export LC_ALL
 set -f
 limit=@LIMIT@
-echo '" + Header + @"'
+printf '%s\n' '" + Header + @"'
 fold1() { tr '\000\n\r\t' '    ' <""$1"" 2>/dev/null; }
 # /proc/uptime has two decimals: read it as hundredths of a second.
 tick() { read -r u _ </proc/uptime; f=${u#*.}; now=$(( ${u%.*} * 100 + ${f#0} )); }
@@ -76,8 +77,8 @@ bf=/var/lib/cloud/instance/boot-finished
 cli=$(command -v cloud-init 2>/dev/null) || cli=
 [ -z ""$cli"" ] && [ -x /usr/bin/cloud-init ] && cli=/usr/bin/cloud-init
 # First, so a caller whose connection drops (a reboot) still learns which boot it saw.
-echo ""boot-id $(cat /proc/sys/kernel/random/boot_id 2>/dev/null)""
-echo ""btime $btime""
+printf 'boot-id %s\n' ""$(cat /proc/sys/kernel/random/boot_id 2>/dev/null)""
+printf 'btime %s\n' ""$btime""
 sd=; [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1 && sd=1
 to=; command -v timeout >/dev/null 2>&1 && to=timeout
 cmdline="" $(cat /proc/cmdline 2>/dev/null) ""
@@ -130,31 +131,31 @@ while :; do
 done
 tick
 printf 'outcome %s %d.%02d\n' ""$outcome"" $(((now - start) / 100)) $(((now - start) % 100))
-echo ""phase $phase""
-[ -n ""$why"" ] && echo ""reason $why""
-disabled_by && echo ""disabled-by $why""
-echo ""uptime $u""
-echo ""now $(date +%s)""
-if [ -e $bf ]; then echo ""boot-finished $(stat -L -c %Y -- $bf 2>/dev/null) $(fold1 $bf)""; else echo 'boot-finished-missing'; fi
+printf 'phase %s\n' ""$phase""
+[ -n ""$why"" ] && printf 'reason %s\n' ""$why""
+disabled_by && printf 'disabled-by %s\n' ""$why""
+printf 'uptime %s\n' ""$u""
+printf 'now %s\n' ""$(date +%s)""
+if [ -e $bf ]; then printf 'boot-finished %s %s\n' ""$(stat -L -c %Y -- $bf 2>/dev/null)"" ""$(fold1 $bf)""; else printf '%s\n' boot-finished-missing; fi
 for n in status result; do
-  if [ -e $run/$n.json ]; then echo ""$n-json $(stat -L -c %Y -- $run/$n.json 2>/dev/null) $(fold1 $run/$n.json)""; else echo ""$n-json-missing""; fi
+  if [ -e $run/$n.json ]; then printf '%s-json %s %s\n' ""$n"" ""$(stat -L -c %Y -- $run/$n.json 2>/dev/null)"" ""$(fold1 $run/$n.json)""; else printf '%s-json-missing\n' ""$n""; fi
 done
 if [ -n ""$cli"" ]; then
-  echo ""cli $cli""
+  printf 'cli %s\n' ""$cli""
   if [ ""$phase"" = done ] && [ -e $run/result.json ] && fresh $bf; then
     # Finished this boot: result.json, status.json and boot-finished (which names the version) say
     # all the CLI would, and a python start costs a loaded host most of a second.
-    echo 'cli-skipped'
+    printf '%s\n' cli-skipped
   else
     # A fresh boot-finished names the version (""… - v. 25.1.4""): one python start fewer on the way out.
-    fresh $bf || echo ""version $(${to:+$to 30} ""$cli"" --version 2>&1 | tr '\n\r\t' '   ')""
+    fresh $bf || printf 'version %s\n' ""$(${to:+$to 30} ""$cli"" --version 2>&1 | tr '\000\n\r\t' '    ')""
     out=$(${to:+$to 30} ""$cli"" status --format json 2>/dev/null); rc=$?
-    echo ""cli-status $rc $(printf '%s' ""$out"" | tr '\000\n\r\t' '    ')""
+    printf 'cli-status %s %s\n' ""$rc"" ""$(printf '%s' ""$out"" | tr '\000\n\r\t' '    ')""
   fi
 else
-  echo 'cli-missing'
+  printf '%s\n' cli-missing
 fi
-echo 'end'
+printf '%s\n' end
 ";
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using AptReady.Core;
 
 namespace AptReady.Core.HostKeys
 {
@@ -77,7 +78,7 @@ namespace AptReady.Core.HostKeys
             }
 
             throw new ArgumentException(
-                $"'{value}' is not an SSH host key fingerprint: {reason} Expected the form ssh-keygen -lf prints, e.g. SHA256:nLp87wrTFuPlUdGpbPr9yBG8MYFbfpTNwMvcg2c2X8w or MD5:1f:42:03:eb:96:ac:33:39:fb:cc:28:13:5c:52:fb:08.",
+                $"{InputExcerpt.Of(value)} is not an SSH host key fingerprint: {reason} Expected the form ssh-keygen -lf prints, e.g. SHA256:nLp87wrTFuPlUdGpbPr9yBG8MYFbfpTNwMvcg2c2X8w or MD5:1f:42:03:eb:96:ac:33:39:fb:cc:28:13:5c:52:fb:08.",
                 nameof(value));
         }
 

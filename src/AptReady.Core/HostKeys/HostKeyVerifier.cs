@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AptReady.Core;
 using AptReady.Core.Certificates;
 
 namespace AptReady.Core.HostKeys
@@ -42,7 +43,7 @@ namespace AptReady.Core.HostKeys
             string keyType = SshKeyType.FromBlob(keyBlob);
             if (keyAlgorithm != null && SshKeyType.FromAlgorithm(keyAlgorithm) != keyType)
             {
-                throw new ArgumentException($"The host key algorithm '{keyAlgorithm}' does not fit the key, which is of type {keyType}.", nameof(keyAlgorithm));
+                throw new ArgumentException($"The host key algorithm {InputExcerpt.Of(keyAlgorithm)} does not fit the key, which is of type {keyType}.", nameof(keyAlgorithm));
             }
 
             // A host certificate is checked against @cert-authority lines; everything else (pins,

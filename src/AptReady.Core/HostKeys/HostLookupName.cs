@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using AptReady.Core;
 
 namespace AptReady.Core.HostKeys
 {
@@ -50,13 +51,13 @@ namespace AptReady.Core.HostKeys
             {
                 if (char.IsWhiteSpace(c) || char.IsControl(c) || c == ',' || c == '*' || c == '?' || c == '!' || c == '[' || c == ']')
                 {
-                    throw new ArgumentException($"'{host}' cannot be a host name in known_hosts: it contains '{c}'.", nameof(host));
+                    throw new ArgumentException($"{InputExcerpt.Of(host)} cannot be a host name in known_hosts: it contains {InputExcerpt.Of(c.ToString())}.", nameof(host));
                 }
             }
 
             if (name[0] == '|' || name[0] == '@' || name[0] == '#')
             {
-                throw new ArgumentException($"'{host}' cannot be a host name in known_hosts: it starts with '{name[0]}'.", nameof(host));
+                throw new ArgumentException($"{InputExcerpt.Of(host)} cannot be a host name in known_hosts: it starts with {InputExcerpt.Of(name[0].ToString())}.", nameof(host));
             }
 
             return name.ToLowerInvariant();

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using AptReady.Core;
 
 namespace AptReady.Core.HostKeys
 {
@@ -90,7 +91,7 @@ namespace AptReady.Core.HostKeys
                         marker = KnownHostMarker.CertAuthority;
                         break;
                     default:
-                        throw new FormatException($"unknown marker '{fields[0]}' (OpenSSH knows @revoked and @cert-authority).");
+                        throw new FormatException($"unknown marker {InputExcerpt.Of(fields[0])} (OpenSSH knows @revoked and @cert-authority).");
                 }
 
                 next = 1;
@@ -113,7 +114,7 @@ namespace AptReady.Core.HostKeys
 
             if (HostPatternList.IsHashed(hosts) && !HostPatternList.TryParseHashed(hosts, out _, out _))
             {
-                throw new FormatException($"the hashed host '{hosts}' is not of the form |1|salt|hash with 20-byte salt and hash.");
+                throw new FormatException($"the hashed host {InputExcerpt.Of(hosts)} is not of the form |1|salt|hash with 20-byte salt and hash.");
             }
 
             if (keyType.All(char.IsDigit))

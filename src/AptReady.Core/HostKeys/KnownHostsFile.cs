@@ -34,6 +34,9 @@ namespace AptReady.Core.HostKeys
         /// Reads <paramref name="path"/>. A missing file reads as empty; a file that exists but cannot be
         /// read throws, since a key it holds (perhaps a conflicting one) must not be overlooked.
         /// </summary>
+        /// <summary>How long opening a known_hosts file may take before it counts as unreadable.</summary>
+        public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
         public static KnownHostsFile Load(string path)
         {
             if (path is null)
@@ -44,7 +47,7 @@ namespace AptReady.Core.HostKeys
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                text = LocalFile.ReadText(path, "known_hosts file", ReadTimeout);
             }
             catch (FileNotFoundException)
             {
@@ -53,6 +56,10 @@ namespace AptReady.Core.HostKeys
             catch (DirectoryNotFoundException)
             {
                 return new KnownHostsFile(path, false, Array.Empty<KnownHostEntry>(), Array.Empty<string>());
+            }
+            catch (LocalFileException ex)
+            {
+                throw new KnownHostsFileException(ex.Message, writing: false, ex);
             }
 
             return Parse(text, path);

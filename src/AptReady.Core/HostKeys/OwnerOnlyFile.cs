@@ -26,18 +26,32 @@ namespace AptReady.Core.HostKeys
         /// </summary>
         public static void Append(string path, Func<string, string?> decide)
         {
-            string full = Path.GetFullPath(path);
-            lock (Gate)
+            try
             {
-                CreateFolders(Path.GetDirectoryName(full));
-                if (IsUnix)
+                string full = Path.GetFullPath(path);
+                LocalFile.RequireRegularOrMissing(full, "known_hosts file");
+                lock (Gate)
                 {
-                    AppendUnix(full, decide);
+                    CreateFolders(Path.GetDirectoryName(full));
+                    if (IsUnix)
+                    {
+                        AppendUnix(full, decide);
+                    }
+                    else
+                    {
+                        AppendWindows(full, decide);
+                    }
                 }
-                else
-                {
-                    AppendWindows(full, decide);
-                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                throw ex as KnownHostsFileException ?? new KnownHostsFileException(
+                    // Ours (LocalFileException, and the plain IOExceptions above) name the path safely already.
+                    ex is LocalFileException || ex.GetType() == typeof(IOException)
+                        ? ex.Message
+                        : $"Cannot record a host key in {InputExcerpt.Of(path, 200)}: {LocalFile.Reason(ex)}.",
+                    writing: true,
+                    ex);
             }
         }
 
@@ -60,7 +74,7 @@ namespace AptReady.Core.HostKeys
                     int errno = Marshal.GetLastWin32Error();
                     if (!Directory.Exists(folder))
                     {
-                        throw new IOException($"Cannot create the folder '{folder}': {new Win32Exception(errno).Message}.");
+                        throw new IOException($"Cannot create the folder {InputExcerpt.Of(folder, 200)}: {new Win32Exception(errno).Message}.");
                     }
                 }
             }
@@ -84,7 +98,7 @@ namespace AptReady.Core.HostKeys
             if (fd < 0)
             {
                 int errno = Marshal.GetLastWin32Error();
-                throw new IOException($"Cannot open '{path}' to record a host key: {new Win32Exception(errno).Message}.");
+                throw new IOException($"Cannot open {InputExcerpt.Of(path, 200)} to record a host key: {new Win32Exception(errno).Message}.");
             }
 
             try
@@ -92,7 +106,7 @@ namespace AptReady.Core.HostKeys
                 if (Native.lockf(fd, LockWait, 0) != 0)
                 {
                     int errno = Marshal.GetLastWin32Error();
-                    throw new IOException($"Cannot lock '{path}': {new Win32Exception(errno).Message}.");
+                    throw new IOException($"Cannot lock {InputExcerpt.Of(path, 200)}: {new Win32Exception(errno).Message}.");
                 }
 
                 // Read through our own descriptor: closing another descriptor of the file would drop the lockf lock.
@@ -113,7 +127,7 @@ namespace AptReady.Core.HostKeys
                     if (written < 0)
                     {
                         int errno = Marshal.GetLastWin32Error();
-                        throw new IOException($"Cannot write to '{path}': {new Win32Exception(errno).Message}.");
+                        throw new IOException($"Cannot write to {InputExcerpt.Of(path, 200)}: {new Win32Exception(errno).Message}.");
                     }
 
                     offset += (int)written;
@@ -139,7 +153,7 @@ namespace AptReady.Core.HostKeys
                     if (read < 0)
                     {
                         int errno = Marshal.GetLastWin32Error();
-                        throw new IOException($"Cannot read '{path}': {new Win32Exception(errno).Message}.");
+                        throw new IOException($"Cannot read {InputExcerpt.Of(path, 200)}: {new Win32Exception(errno).Message}.");
                     }
 
                     if (read == 0)
@@ -149,6 +163,10 @@ namespace AptReady.Core.HostKeys
 
                     content.Write(buffer, 0, (int)read);
                     offset += read;
+                    if (offset > LocalFile.MaxBytes)
+                    {
+                        throw new IOException($"Cannot record a host key in {InputExcerpt.Of(path, 200)}: it is larger than {LocalFile.MaxBytes / (1024 * 1024)} MB.");
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AptReady.Core;
 
 namespace AptReady.Core.Locks
 {
@@ -63,15 +64,20 @@ namespace AptReady.Core.Locks
         {
             if (string.IsNullOrEmpty(path) || path[0] != '/')
             {
-                throw new ArgumentException($"The lock path '{path}' is not an absolute path.", nameof(path));
+                throw new ArgumentException($"The lock path {InputExcerpt.Of(path, 200)} is not an absolute path.", nameof(path));
             }
 
             foreach (char c in path)
             {
                 if (char.IsControl(c))
                 {
-                    throw new ArgumentException($"The lock path '{path.Replace("\n", "\\n")}' contains a control character.", nameof(path));
+                    throw new ArgumentException($"The lock path {InputExcerpt.Of(path, 200)} contains a control character.", nameof(path));
                 }
+            }
+
+            if (System.Text.Encoding.UTF8.GetByteCount(path) > LocalFile.MaxPathBytes)
+            {
+                throw new InvalidInputException("PathTooLong", $"The lock path {InputExcerpt.Of(path)} is longer than {LocalFile.MaxPathBytes} bytes, the most a path can be.", nameof(path));
             }
         }
 

@@ -32,29 +32,27 @@ namespace AptReady.Core.Locks
                 switch (tag)
                 {
                     case "file":
+                    case "missing":
                         {
-                            // file DEV INODE PATH
-                            string[] f = rest.Split(new[] { ' ' }, 3);
-                            if (f.Length == 3
-                                && ulong.TryParse(f[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ulong dev)
+                            // file DEV INODE INDEX, missing - - INDEX: INDEX is the lock's place in the list.
+                            string[] f = rest.Split(' ');
+                            if (f.Length != 3 || !int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out int index) || index >= locks.Count)
+                            {
+                                throw new ProbeOutputException($"A '{tag}' line of the lock probe is garbled.", line);
+                            }
+
+                            if (tag == "missing")
+                            {
+                                files[locks[index].Path] = null;
+                            }
+                            else if (ulong.TryParse(f[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out ulong dev)
                                 && ulong.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out ulong ino))
                             {
-                                files[f[2]] = (dev, ino);
+                                files[locks[index].Path] = (dev, ino);
                             }
                             else
                             {
                                 throw new ProbeOutputException("A 'file' line of the lock probe is garbled.", line);
-                            }
-
-                            break;
-                        }
-
-                    case "missing":
-                        {
-                            string[] f = rest.Split(new[] { ' ' }, 3);
-                            if (f.Length == 3)
-                            {
-                                files[f[2]] = null;
                             }
 
                             break;

@@ -14,7 +14,8 @@ namespace AptReady.Core.Policies
             this.clock = clock;
             Timeout = timeout;
             start = clock.Elapsed;
-            end = timeout == System.Threading.Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : start + timeout;
+            // A timeout too large to add (TimeSpan.MaxValue) is no deadline, not an OverflowException.
+            end = timeout == System.Threading.Timeout.InfiniteTimeSpan || timeout >= TimeSpan.MaxValue - start ? TimeSpan.MaxValue : start + timeout;
         }
 
         /// <summary>The whole span this deadline was made from (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none).</summary>

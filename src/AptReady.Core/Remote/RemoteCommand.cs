@@ -5,9 +5,25 @@ namespace AptReady.Core.Remote
     /// <summary>A POSIX sh script to run on a host, as the login user.</summary>
     public sealed class RemoteCommand
     {
+        /// <summary>
+        /// The longest script sent, in UTF-8 bytes: the exec request must fit one SSH packet (SSH.NET
+        /// refuses packets above about 68 kB with "Packet is too big"), quoting and all.
+        /// </summary>
+        public const int MaxScriptBytes = 60000;
+
         public RemoteCommand(string script, string description)
         {
             Script = script ?? throw new ArgumentNullException(nameof(script));
+            if (System.Text.Encoding.UTF8.GetByteCount(script) > MaxScriptBytes / 2)
+            {
+                // Quoting for the exec line can double a script (every ' becomes '\''); check the line itself.
+                int sent = System.Text.Encoding.UTF8.GetByteCount(ToExecLine());
+                if (sent > MaxScriptBytes)
+                {
+                    throw new InvalidInputException("CommandTooLong",
+                        $"The command to {description} would be {sent} bytes, more than the {MaxScriptBytes} one SSH request carries: give fewer or shorter values.", "command");
+                }
+            }
             Description = description ?? throw new ArgumentNullException(nameof(description));
         }
 

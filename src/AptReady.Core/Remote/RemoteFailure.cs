@@ -42,6 +42,12 @@ namespace AptReady.Core.Remote
         /// <summary>A caller's session (Posh-SSH) cannot run a command for a reason not named below.</summary>
         SessionUnusable,
 
+        /// <summary>A known_hosts file exists but cannot be read (a folder, a FIFO, too large, no permission). Not retried.</summary>
+        KnownHostsUnreadable,
+
+        /// <summary>Trust on first use could not record the key (read-only file or folder, a folder in its place). Not retried.</summary>
+        KnownHostsUnwritable,
+
         /// <summary>A caller's session is open but its connection is not (dropped, or Disconnect was called).</summary>
         SessionDisconnected,
 

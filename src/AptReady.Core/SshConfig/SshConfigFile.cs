@@ -80,11 +80,12 @@ namespace AptReady.Core.SshConfig
                     return null;
                 }
 
-                lines = File.ReadAllLines(path);
+                // Bounded: a FIFO, /dev/zero or a huge file given as -SshConfigPath must not block or fill memory.
+                lines = LocalFile.ReadText(path, "ssh_config file", TimeSpan.FromSeconds(5)).Replace("\r\n", "\n").Split('\n');
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new SshConfigException(path, 0, "cannot be read: " + ex.Message, ex);
+                throw new SshConfigException(path, 0, "cannot be read: " + LocalFile.Reason(ex), ex);
             }
 
             return Parse(path, lines, isUserFile, local, depth);

@@ -57,7 +57,7 @@ public class AptGetCommandTests
         Assert.Contains("DEBIAN_FRONTEND=noninteractive LC_ALL=C", script);
         Assert.Contains("apt-get '-y' '-o' 'Dpkg::Options::=--force-confdef' '-o' 'Dpkg::Options::=--force-confold' '-o' 'APT::Status-Fd=3' -o \"DPkg::Lock::Timeout=$t\" 'install' 'nginx' 'g++'", script);
         Assert.Contains("3>&1 1>&5 2>&6 4>&- 5>&- 6>&- 7>&- </dev/null", script);
-        Assert.Contains("echo \"apt-exit $rc\"", script);
+        Assert.Contains("printf 'apt-exit %s\\n' \"$rc\"", script);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class AptGetScriptTests
 
         string script = AptGetScript.Build(command, TimeSpan.FromSeconds(90)).Script;
 
-        Assert.StartsWith("LC_ALL=C; export LC_ALL\nset -f\necho 'aptready-aptget 1'\n", script);
+        Assert.StartsWith("LC_ALL=C; export LC_ALL\nset -f\nprintf '%s\\n' 'aptready-aptget 1'\n", script);
         Assert.Contains("for p in '/var/lib/dpkg/lock-frontend' '/var/lib/dpkg/lock' '/var/cache/apt/archives/lock' '/run/unattended-upgrades.lock'; do", script);
         Assert.Contains("[ $waited -ge 9000 ]", script);
         Assert.Contains("exit 75", script);
@@ -72,7 +72,7 @@ public class AptGetScriptTests
     {
         string script = DpkgRepairScript.Build(elevation).Script;
 
-        Assert.StartsWith("LC_ALL=C; export LC_ALL\nset -f\necho 'aptready-dpkgrepair 1'\n", script);
+        Assert.StartsWith("LC_ALL=C; export LC_ALL\nset -f\nprintf '%s\\n' 'aptready-dpkgrepair 1'\n", script);
         Assert.Contains(expected, script);
         Assert.Contains("dpkg --force-confdef --force-confold --configure -a </dev/null", script);
     }

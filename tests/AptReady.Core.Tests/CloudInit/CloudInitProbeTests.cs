@@ -13,7 +13,7 @@ public sealed class CloudInitProbeTests
         var command = CloudInitProbe.BuildWait(600);
 
         Assert.Contains("\nlimit=600\n", command.Script);
-        Assert.Contains("echo '" + CloudInitProbe.Header + "'", command.Script);
+        Assert.Contains("printf '%s\\n' '" + CloudInitProbe.Header + "'", command.Script);
         Assert.DoesNotContain("@LIMIT@", command.Script);
         Assert.StartsWith("exec /bin/sh -c '", command.ToExecLine());
         Assert.Contains("600 s", command.Description);

@@ -1,3 +1,4 @@
+using AptReady.Core;
 using AptReady.Core.HostKeys;
 using Xunit;
 
@@ -64,7 +65,17 @@ namespace AptReady.Core.Tests.HostKeys
         public void RefusesMalformedAndNamesTheValue(string text)
         {
             var e = Assert.Throws<ArgumentException>(() => HostKeyFingerprint.Parse(text));
-            Assert.Contains("'" + text + "'", e.Message);
+            Assert.Contains(InputExcerpt.Of(text), e.Message);
+        }
+
+        [Fact]
+        public void PrivateKeyTextPastedAsAFingerprintIsNotEchoed()
+        {
+            string key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n";
+            var e = Assert.Throws<ArgumentException>(() => HostKeyFingerprint.Parse(key));
+            Assert.DoesNotContain("b3BlbnNz", e.Message);
+            Assert.DoesNotContain("BEGIN", e.Message);
+            Assert.Contains(InputExcerpt.KeyMaterial, e.Message);
         }
 
         [Fact]

@@ -12,11 +12,11 @@ namespace AptReady.Core.Tests.Locks
         // Captured from a bookworm container target: a python3 process (pid 14) holds the dpkg
         // frontend lock with lockf, a second (pid 21) waits for it, and dpkg left updates/0003.
         private const string HeldByPython = @"aptready-lockprobe 1
-file 2d 827520 /var/lib/apt/lists/lock
-file 2d 830703 /var/lib/dpkg/lock-frontend
-file 2d 830704 /var/lib/dpkg/lock
-file 2d 829164 /var/cache/apt/archives/lock
-missing - - /run/unattended-upgrades.lock
+file 2d 827520 0
+file 2d 830703 1
+file 2d 830704 2
+file 2d 829164 3
+missing - - 4
 locks-readable
 lock 1: POSIX  ADVISORY  WRITE 14 00:2d:830703 0 EOF
 lock 1: -> POSIX  ADVISORY  WRITE 21 00:2d:830703 0 EOF

@@ -6,6 +6,18 @@ namespace AptReady.Core.Tests.Policies;
 public class DeadlineTests
 {
     [Fact]
+    public void TheLargestTimeSpanIsNoDeadlineRatherThanAnOverflow()
+    {
+        var clock = new ManualClock();
+        var deadline = Deadline.After(TimeSpan.MaxValue, clock);
+
+        clock.Advance(TimeSpan.FromDays(1000));
+        Assert.False(deadline.IsExpired);
+        Assert.Equal(int.MaxValue, deadline.RemainingWholeSeconds());
+        Assert.Equal(TimeSpan.MaxValue, deadline.Remaining);
+    }
+
+    [Fact]
     public void RemainingShrinksWithTheClockAndStopsAtZero()
     {
         var clock = new ManualClock();
