@@ -377,8 +377,12 @@ cmd_check() {
     [ -f "${1:?state folder}/info" ] || exit 4
     read_state "$1"
     kill -0 "$INIT_PID" 2>/dev/null || exit 4
+    # A refused port is down at once; one that accepts may be slow to greet on a loaded machine.
     local p
-    for p in $PORTS; do ssh_banner "$p" || exit 1; done
+    for p in $PORTS; do
+        port_refuses "$p" && exit 1
+        wait_ports answer "$p" 10 "$INIT_PID" || exit 1
+    done
 }
 
 case "${1:-}" in
