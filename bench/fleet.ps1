@@ -12,11 +12,18 @@
       (d) three such fan-outs, one per step of (b): cloud-init status, /proc/locks, apt-get --print-uris update
       (e) `ansible all -f N -m shell -a 'cloud-init status --format json'` (gathering off, pipelining on,
           no ControlPersist, host keys checked against the same known_hosts file)
-    and, once, the time of Import-Module AptReady in a fresh pwsh (median of 5).
+    and, once, the time of Import-Module AptReady in a fresh pwsh (median of 5), and (when 50 hosts are up)
+    (h) Wait-CloudInit on 50 hosts logging in through ssh-agent (the same key, held by a real agent)
+    against -KeyFilePath, runs interleaved. -AgentAuthOnly runs only (h).
+    With -JumpHostCount N (0 skips it), N hosts that only a bastion can reach (each target in a network
+    namespace of its own, tests/targets/netns.sh) are timed in the same run:
+      (f) Wait-CloudInit -JumpHost bastion on the N hosts (one bastion connection for all)
+      (g) an OpenSSH fan-out through the same bastion, `ssh -F cfg -J bastion … &` per host, `wait`
     Prints a table with ratios and writes it to out/bench/fleet.md. Needs root and a built module.
 .EXAMPLE
     dotnet pwsh ./bench/fleet.ps1 -Repeat 3          (sizes 10, 50, 200)
     dotnet pwsh -c "./bench/fleet.ps1 -Sizes 10,50 -SkipAnsible"
+    dotnet pwsh ./bench/fleet.ps1 -AgentAuthOnly -Repeat 3        (only agent against key-file login, 50 hosts)
 #>
 [CmdletBinding()]
 param(
@@ -24,6 +31,11 @@ param(
     [ValidateRange(1, 10)] [int] $Repeat = 3,
     [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
     [switch] $SkipAnsible,
+    [ValidateRange(0, 128)] [int] $JumpHostCount = 50,
+    # Only the jump-host part (f)/(g).
+    [switch] $JumpHostOnly,
+    # Only the agent part (h).
+    [switch] $AgentAuthOnly,
     [string] $ModulePath
 )
 $ErrorActionPreference = 'Stop'
@@ -33,6 +45,8 @@ if (-not $ModulePath) {
     $ModulePath = "$root/out/AptReady/$version/AptReady.psd1"
 }
 Import-Module "$root/tests/Pester/TestFleet.psm1" -Force
+Import-Module "$root/tests/Pester/TestJumpHosts.psm1" -Force
+Import-Module "$root/tests/Pester/Scripts/CloudInitStages.psm1" -Force
 
 function Get-Median([double[]] $Values) {
     $sorted = @($Values | Sort-Object)
@@ -40,16 +54,18 @@ function Get-Median([double[]] $Values) {
     if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
 }
 
-function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet) {
+function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet, [string] $JumpHost = '', [string] $Agent = '') {
     # A fresh pwsh per run: new connections, and a peak RSS of its own.
     $hostsFile = Join-Path $Fleet.Work 'hosts.json'
     $Hosts | ConvertTo-Json -Compress | Set-Content $hostsFile
     $script = {
-param($module, $hostsFile, $user, $key, $known, $throttle, $pipeline)
+param($module, $hostsFile, $user, $key, $known, $throttle, $pipeline, $jump, $agent)
 $ErrorActionPreference = 'Continue'
 Import-Module $module
 $hosts = Get-Content $hostsFile -Raw | ConvertFrom-Json
-$common = @{ UserName = $user; KeyFilePath = $key; KnownHostsPath = $known; ThrottleLimit = $throttle }
+$common = @{ UserName = $user; KeyFilePath = $key; KnownHostsPath = $known; ThrottleLimit = $throttle; NoAgent = $true }
+if ($jump) { $common += @{ JumpHost = $jump; SshConfigPath = '' } }
+if ($agent) { $common.Remove('KeyFilePath'); $common.Remove('NoAgent'); $common.IdentityAgent = $agent }
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $out = switch ($pipeline) {
     'wait' { $hosts | Wait-CloudInit @common -Timeout 00:05:00 }
@@ -59,7 +75,7 @@ $seconds = $clock.Elapsed.TotalSeconds
 $hwm = (Select-String -Path "/proc/$PID/status" -Pattern '^VmHWM:\s+(\d+)').Matches[0].Groups[1].Value
 [pscustomobject]@{ Seconds = $seconds; Results = @($out).Count; Errors = $Error.Count; PeakRssMB = [math]::Round([double]$hwm / 1024, 1) } | ConvertTo-Json -Compress
     }
-    $json = & dotnet pwsh -NoProfile -NonInteractive -Command $script -args $ModulePath, $hostsFile, $Fleet.UserName, $Fleet.KeyFilePath, $Fleet.KnownHostsPath, $Hosts.Count, $Pipeline
+    $json = & dotnet pwsh -NoProfile -NonInteractive -Command $script -args $ModulePath, $hostsFile, $Fleet.UserName, $Fleet.KeyFilePath, $Fleet.KnownHostsPath, $Hosts.Count, $Pipeline, $JumpHost, $Agent
     ($json | Select-Object -Last 1) | ConvertFrom-Json
 }
 
@@ -105,15 +121,121 @@ function Invoke-Ansible([string] $Command, $Hosts, $Fleet) {
     [pscustomobject]@{ Seconds = $seconds; Ok = $ok }
 }
 
+function Invoke-OpenSshJumpFanOut($Lab, [string] $Config) {
+    # Without ControlMaster, as people run it: every ssh -J logs in to the bastion on its own.
+    $targetsFile = Join-Path $Lab.Work 'jump-targets.txt'
+    $Lab.Hosts | ForEach-Object { "$($_.ComputerName) $($_.Port)" } | Set-Content $targetsFile
+    $bash = @'
+set -u
+targets=$1 config=$2
+start=$(date +%s.%N)
+while read -r address port; do
+  ssh -F "$config" -J bastion -p "$port" "aptready@$address" 'cloud-init status --format json' >/dev/null 2>&1 &
+done <"$targets"
+wait
+end=$(date +%s.%N)
+echo "$start $end"
+'@
+    $out = & bash -c $bash bash $targetsFile $Config
+    $start, $end = ($out | Select-Object -Last 1) -split ' ' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) }
+    $end - $start
+}
+
+function Measure-JumpHostFanOut([int] $Count) {
+    $perTarget = [math]::Min(16, [math]::Ceiling($Count / 4))
+    $lab = Start-JumpLab -Suite $Suite -TargetCount ([math]::Ceiling($Count / $perTarget)) -PortsPerTarget $perTarget
+    try {
+        foreach ($t in $lab.Targets) {
+            Set-CloudInitSeed $t
+            if ((Invoke-CloudInitStage $t) -ne 0) { throw "cloud-init did not finish cleanly in $($t.State)." }
+        }
+        $lab.Hosts = @($lab.Hosts | Select-Object -First $Count)
+        $config = Join-Path $lab.Work 'ssh_config'
+        @('Host bastion', '  HostName 127.0.0.1', "  Port $($lab.Bastion.Port)", 'Host *', '  User aptready', "  IdentityFile $($lab.KeyFilePath)",
+            "  UserKnownHostsFile $($lab.KnownHostsPath)", '  StrictHostKeyChecking yes', '  BatchMode yes', '  ControlMaster no') | Set-Content $config
+        $bastion = "aptready@127.0.0.1:$($lab.Bastion.Port)"
+        $before = Get-SshdLogCount $lab.Bastion 'Accepted publickey'
+        $f = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'wait' $lab.Hosts $lab $bastion }
+        $logins = (Get-SshdLogCount $lab.Bastion 'Accepted publickey') - $before
+        $g = 1..$Repeat | ForEach-Object { Invoke-OpenSshJumpFanOut $lab $config }
+        $fs = Get-Median $f.Seconds; $gs = Get-Median $g
+        [pscustomobject]@{
+            N                             = $Count
+            'Wait-CloudInit -JumpHost s'  = [math]::Round($fs, 2)
+            'ssh -J fan-out s'            = [math]::Round($gs, 2)
+            '(f)/(g)'                     = [math]::Round($fs / $gs, 2)
+            'accounted (f)'               = "$(($f | Measure-Object Results -Minimum).Minimum)+$(($f | Measure-Object Errors -Maximum).Maximum)err"
+            'bastion logins per run (f)'  = $logins / $Repeat
+        }
+    }
+    finally { $lab | Stop-JumpLab }
+}
+
+function Measure-AgentAuth($Fleet, [int] $Count) {
+    # The fleet's own key, held by a real ssh-agent: the same server-side work, only the signer differs.
+    $socket = Join-Path $Fleet.Work 'bench-agent.sock'
+    $out = & ssh-agent -a $socket
+    $agentPid = [int](($out | Select-String 'SSH_AGENT_PID=(\d+)').Matches[0].Groups[1].Value)
+    try {
+        $env:SSH_AUTH_SOCK = $socket
+        & ssh-add -q $Fleet.KeyFilePath
+        $env:SSH_AUTH_SOCK = $null
+        $hosts = @($Fleet.Hosts | Select-Object -First $Count)
+        $keyRuns = [System.Collections.Generic.List[object]]::new(); $agentRuns = [System.Collections.Generic.List[object]]::new()
+        foreach ($i in 1..$Repeat) {
+            # Interleaved, so a load spike on this shared machine falls on both.
+            $keyRuns.Add((Invoke-AptReadyRun 'wait' $hosts $Fleet))
+            $agentRuns.Add((Invoke-AptReadyRun 'wait' $hosts $Fleet $socket))
+        }
+        $k = Get-Median $keyRuns.Seconds; $g = Get-Median $agentRuns.Seconds
+        [pscustomobject]@{
+            N                   = $Count
+            'key file s'        = [math]::Round($k, 2)
+            'agent s'           = [math]::Round($g, 2)
+            'agent/key'         = [math]::Round($g / $k, 2)
+            'accounted key'     = "$(($keyRuns | Measure-Object Results -Minimum).Minimum)+$(($keyRuns | Measure-Object Errors -Maximum).Maximum)err"
+            'accounted agent'   = "$(($agentRuns | Measure-Object Results -Minimum).Minimum)+$(($agentRuns | Measure-Object Errors -Maximum).Maximum)err"
+        }
+    }
+    finally { Stop-Process -Id $agentPid -ErrorAction Ignore }
+}
+
+# Markdown tables: every column, whatever the console width.
+function Format-MarkdownTable($Rows) {
+    if (-not @($Rows).Count) { return '' }
+    $columns = @($Rows)[0].PSObject.Properties.Name
+    (@(
+        '| ' + ($columns -join ' | ') + ' |'
+        '|' + (($columns | ForEach-Object { '---' }) -join '|') + '|'
+    ) + @($Rows | ForEach-Object { $row = $_; '| ' + (($columns | ForEach-Object { $row.$_ }) -join ' | ') + ' |' })) -join "`n"
+}
+
+$outDir = Join-Path $root 'out/bench'
+New-Item -ItemType Directory -Force $outDir | Out-Null
+$load = { "Machine: {0} cores, load {1}." -f [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0] }
+if ($AgentAuthOnly) {
+    Write-Host "Standing up 50 hosts ($Suite, cloud-init done)..."
+    $fleet = Start-TestFleet -Count 50 -Suite $Suite -CloudInitDone
+    try { $agentRow = Measure-AgentAuth $fleet 50 }
+    finally { $fleet | Stop-TestFleet }
+    $table = Format-MarkdownTable @($agentRow)
+    $summary = "(h) Wait-CloudInit, agent against key file, {0} interleaved runs each, median. {1}" -f $Repeat, (& $load)
+    Write-Host $table
+    Write-Host $summary
+    @('# Fleet benchmark: agent login', '', (Get-Date -Format o), '', $table, '', $summary) | Set-Content (Join-Path $outDir 'fleet-agent.md')
+    return
+}
+
 $rows = [System.Collections.Generic.List[object]]::new()
 $importTimes = 1..5 | ForEach-Object {
     [double](& dotnet pwsh -NoProfile -NonInteractive -Command "`$c = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModulePath'; `$c.Elapsed.TotalSeconds")
 }
 $importSeconds = Get-Median $importTimes
 
+$jumpRow = if ($JumpHostCount -gt 0) { Write-Host "Jump hosts: $JumpHostCount hosts behind one bastion..."; Measure-JumpHostFanOut $JumpHostCount }
+if ($JumpHostOnly) { $Sizes = @() }
 $max = ($Sizes | Measure-Object -Maximum).Maximum
-Write-Host "Standing up $max hosts ($Suite, cloud-init done)..."
-$fleet = Start-TestFleet -Count $max -Suite $Suite -CloudInitDone
+if ($Sizes.Count) { Write-Host "Standing up $max hosts ($Suite, cloud-init done)..."; $fleet = Start-TestFleet -Count $max -Suite $Suite -CloudInitDone }
 try {
     $hasAnsible = -not $SkipAnsible -and (Get-Command ansible -ErrorAction Ignore)
     foreach ($n in $Sizes) {
@@ -145,20 +267,15 @@ try {
         })
         Write-Host "N=$n done."
     }
+    $agentRow = if ($max -ge 50) { Measure-AgentAuth $fleet 50 }
 }
 finally {
-    $fleet | Stop-TestFleet
+    if ($fleet) { $fleet | Stop-TestFleet }
 }
 
-# A Markdown table: every column, whatever the console width.
-$columns = $rows[0].PSObject.Properties.Name
-$table = (@(
-    '| ' + ($columns -join ' | ') + ' |'
-    '|' + (($columns | ForEach-Object { '---' }) -join '|') + '|'
-) + @($rows | ForEach-Object { $row = $_; '| ' + (($columns | ForEach-Object { $row.$_ }) -join ' | ') + ' |' })) -join "`n"
+$table = (Format-MarkdownTable $rows) + $(if ($jumpRow) { "`n`n" + (Format-MarkdownTable $jumpRow) } else { '' })
+if ($agentRow) { $table += "`n`n(h) login through ssh-agent against a key file, Wait-CloudInit:`n`n" + (Format-MarkdownTable @($agentRow)) }
 $summary = "Import-Module AptReady: {0:0.000} s (median of 5, fresh pwsh). {1} repeats per cell, median. Machine: {2} cores, load {3}." -f $importSeconds, $Repeat, [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0]
 Write-Host $table
 Write-Host $summary
-$outDir = Join-Path $root 'out/bench'
-New-Item -ItemType Directory -Force $outDir | Out-Null
 @('# Fleet benchmark', '', (Get-Date -Format o), '', $table, '', $summary) | Set-Content (Join-Path $outDir 'fleet.md')

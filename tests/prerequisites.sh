@@ -27,7 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 #   openssh-server            sshd for tests that run one outside a target
 #   qemu-system-x86 qemu-utils  the real cloud-init VM (tests/vm, the demo)
 #   e2fsprogs                 mkfs.ext4 -d for the VM image
-#   genisoimage               isoinfo, to read the NoCloud seed ISOs AptReady writes
+#   genisoimage, xorriso      isoinfo and osirrox, to read the NoCloud seed ISOs AptReady writes
 #   dpkg-dev                  dpkg-scanpackages for the local apt repositories
 #   python3 python3-yaml      the slow repository, lock holders, PyYAML as the YAML oracle
 #   busybox, shellcheck       lint the shell scripts AptReady sends to hosts, and run them
@@ -36,7 +36,7 @@ packages=(
     debootstrap util-linux procps iproute2
     openssh-client openssh-server
     qemu-system-x86 qemu-utils e2fsprogs
-    genisoimage dpkg-dev python3 python3-yaml
+    genisoimage xorriso dpkg-dev python3 python3-yaml
     shellcheck busybox
 )
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using AptReady.Core.Remote;
 using Renci.SshNet;
+using static AptReady.Transport.CallerSessionShape;
 
 namespace AptReady.Transport
 {
@@ -13,20 +14,26 @@ namespace AptReady.Transport
     /// Runs commands through a caller's own connected SSH.NET client, such as the one inside a
     /// Posh-SSH <c>SSH.SshSession</c>. Posh-SSH loads its own SSH.NET version, whose types are not
     /// AptReady's, so the client is used by its public shape (duck typing): <c>CreateCommand</c>,
-    /// then <c>ExecuteAsync</c> where that version has it (streaming output), or the older
-    /// <c>BeginExecute</c>/<c>EndExecute</c> pair (output read when the command ends).
+    /// then <c>ExecuteAsync</c> where that version has it, or the older <c>BeginExecute</c>/<c>EndExecute</c>
+    /// pair (Posh-SSH 3.x's SSH.NET 2024.0.0). On both routes output is read as it arrives.
     /// AptReady never disconnects or disposes a caller's client.
     /// </summary>
-    public sealed class CallerSshSession : IRemoteSession
+    public sealed class CallerSshSession : ICallerSession
     {
-        private readonly object _client;
+        private static readonly TimeSpan FastPoll = TimeSpan.FromMilliseconds(25);
+        private static readonly TimeSpan SlowPoll = TimeSpan.FromMilliseconds(250);
 
-        private CallerSshSession(object client, string computerName, int port, string userName)
+        private readonly object _client;
+        private readonly string _described;
+
+        private CallerSshSession(object client, string computerName, int port, string userName, int? sessionId)
         {
             _client = client;
             ComputerName = computerName;
             Port = port;
             UserName = userName;
+            SessionId = sessionId;
+            _described = Describe(sessionId, computerName);
         }
 
         public string ComputerName { get; }
@@ -35,70 +42,108 @@ namespace AptReady.Transport
 
         public string UserName { get; }
 
+        public int? SessionId { get; }
+
         /// <summary>Whether the caller's client uses the same SSH.NET AptReady loaded (then no reflection is needed).</summary>
         public bool SharesSshNet => _client is SshClient;
 
         /// <summary>
-        /// Wraps a Posh-SSH session object (or any object with a <c>Session</c> field or property that
-        /// holds a connected SSH.NET client, and optionally <c>Host</c>).
+        /// Wraps a Posh-SSH session object (or any object with a <c>Session</c> field or property that holds
+        /// a connected SSH.NET client, and optionally <c>Host</c> and <c>SessionId</c>). Every state that
+        /// cannot run a command ends in a <see cref="RemoteSessionException"/> of its own kind.
         /// </summary>
-        public static CallerSshSession FromSessionObject(object sessionObject)
+        /// <param name="sessionObject">The caller's session object.</param>
+        /// <param name="stillListed">Whether Posh-SSH's session list still holds it; null when unknown.</param>
+        public static CallerSshSession FromSessionObject(object sessionObject, bool? stillListed)
         {
             if (sessionObject is null)
             {
                 throw new ArgumentNullException(nameof(sessionObject));
             }
 
-            string described = sessionObject.GetType().FullName ?? "session";
-            object? client = Member(sessionObject, "Session");
-            if (client == null)
+            string typeName = sessionObject.GetType().FullName ?? "session";
+            string host = "?";
+            try
             {
-                throw Unusable("?", $"The {described} object has no Session member holding an SSH.NET client; pass a Posh-SSH session (New-SSHSession, Get-SSHSession).");
+                host = Member(sessionObject, "Host") as string ?? host;
+                int? sessionId = Member(sessionObject, "SessionId") as int?;
+                string described = Describe(sessionId, host);
+                object? client = Member(sessionObject, "Session");
+                if (client == null)
+                {
+                    throw NotRecognized(host, $"The {typeName} object holds no SSH client (no Session member); pass a session from New-SSHSession or Get-SSHSession.");
+                }
+
+                if (IsSftp(sessionObject, client))
+                {
+                    throw new RemoteSessionException(host, RemoteFailure.SessionIsSftp,
+                        $"{described} is an SFTP session (New-SFTPSession): it transfers files and cannot run commands. Open an SSH session with New-SSHSession.");
+                }
+
+                if (client.GetType().GetMethod("CreateCommand", new[] { typeof(string) }) == null)
+                {
+                    throw NotRecognized(host, $"The {typeName} object's Session is a {client.GetType().FullName}, not an SSH.NET SshClient.");
+                }
+
+                RemoteSessionException? notReady = NotReady(StateOf(client), described, host, stillListed);
+                if (notReady != null)
+                {
+                    throw notReady;
+                }
+
+                object? info = Member(client, "ConnectionInfo");
+                host = host != "?" ? host : Member(info, "Host") as string ?? host;
+                int port = Member(info, "Port") is int p ? p : 22;
+                string user = Member(info, "Username") as string ?? "?";
+                return new CallerSshSession(client, host, port, user, sessionId);
             }
-
-            object? info = Member(client, "ConnectionInfo");
-            string host = Member(sessionObject, "Host") as string ?? Member(info, "Host") as string ?? "?";
-            int port = Member(info, "Port") is int p ? p : 22;
-            string user = Member(info, "Username") as string ?? "?";
-
-            if (client.GetType().GetMethod("CreateCommand", new[] { typeof(string) }) == null)
+            catch (Exception ex) when (!(ex is RemoteSessionException))
             {
-                throw Unusable(host, $"The {described} object's Session is a {client.GetType().FullName}, not an SSH.NET SshClient.");
+                throw NotRecognized(host, $"The {typeName} object cannot be read as an SSH session: {ex.Message}");
             }
-
-            return new CallerSshSession(client, host, port, user);
         }
+
+        /// <summary>Why the session cannot run a command now (disconnected, disposed), or null when it can.</summary>
+        public RemoteSessionException? Unusable() => NotReady(StateOf(_client), _described, ComputerName, null);
 
         public async Task<RemoteCommandResult> RunAsync(RemoteCommand command, CancellationToken cancellationToken)
         {
-            if (!(Member(_client, "IsConnected") is bool connected) || !connected)
+            RemoteSessionException? notReady = Unusable();
+            if (notReady != null)
             {
-                throw Unusable(ComputerName, $"The caller's SSH session to {ComputerName} is not connected. Reconnect it (Posh-SSH: New-SSHSession) and try again.");
+                throw notReady;
             }
 
-            if (_client is SshClient own)
-            {
-                return await SshSession.RunOnClientAsync(own, command, cancellationToken).ConfigureAwait(false);
-            }
-
-            object sshCommand = Invoke(_client, "CreateCommand", command.ToExecLine())
-                ?? throw Unusable(ComputerName, "CreateCommand returned nothing.");
             try
             {
-                MethodInfo? executeAsync = sshCommand.GetType().GetMethod("ExecuteAsync", new[] { typeof(CancellationToken) });
-                return executeAsync != null
-                    ? await RunStreamingAsync(sshCommand, executeAsync, command, cancellationToken).ConfigureAwait(false)
-                    : await RunBeginEndAsync(sshCommand, command, cancellationToken).ConfigureAwait(false);
+                if (_client is SshClient own)
+                {
+                    return await SshSession.RunOnClientAsync(own, command, cancellationToken).ConfigureAwait(false);
+                }
+
+                object sshCommand = Invoke(_client, "CreateCommand", command.ToExecLine())
+                    ?? throw new RemoteSessionException(ComputerName, RemoteFailure.SessionUnusable, $"{_described}: CreateCommand returned nothing.");
+                try
+                {
+                    MethodInfo? executeAsync = sshCommand.GetType().GetMethod("ExecuteAsync", new[] { typeof(CancellationToken) });
+                    return executeAsync != null
+                        ? await RunStreamingAsync(sshCommand, executeAsync, command, cancellationToken).ConfigureAwait(false)
+                        : await RunBeginEndAsync(sshCommand, command, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    (sshCommand as IDisposable)?.Dispose();
+                }
             }
-            finally
+            catch (Exception ex) when (!(ex is RemoteSessionException) && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                (sshCommand as IDisposable)?.Dispose();
+                throw WhileRunning(ex, _client, _described, ComputerName, command.Description);
             }
         }
 
         private async Task<RemoteCommandResult> RunStreamingAsync(object sshCommand, MethodInfo executeAsync, RemoteCommand command, CancellationToken cancellationToken)
         {
-            var execution = (Task)executeAsync.Invoke(sshCommand, new object[] { cancellationToken })!;
+            var execution = (Task)Invoke(sshCommand, executeAsync, cancellationToken)!;
             await WriteInputAsync(sshCommand, command, cancellationToken).ConfigureAwait(false);
             var output = new StringBuilder();
             var error = new StringBuilder();
@@ -117,50 +162,72 @@ namespace AptReady.Transport
             return new RemoteCommandResult(ExitStatus(sshCommand), output.ToString(), error.ToString(), Member(sshCommand, "ExitSignal") as string);
         }
 
+        /// <summary>
+        /// The route of SSH.NET versions without ExecuteAsync. Their output pipe neither blocks until a whole
+        /// buffer arrives nor tells a pause from the end, so it is polled: what has arrived is read at once
+        /// (never more than it holds, so a read never blocks), soon again while output flows, every quarter
+        /// second while it is quiet, until the command ends.
+        /// </summary>
         private async Task<RemoteCommandResult> RunBeginEndAsync(object sshCommand, RemoteCommand command, CancellationToken cancellationToken)
         {
-            var begin = sshCommand.GetType().GetMethod("BeginExecute", Type.EmptyTypes)
-                ?? throw Unusable(ComputerName, "The caller's SSH.NET command has neither ExecuteAsync nor BeginExecute.");
-            var asyncResult = (IAsyncResult)begin.Invoke(sshCommand, null)!;
+            MethodInfo begin = sshCommand.GetType().GetMethod("BeginExecute", Type.EmptyTypes)
+                ?? throw new RemoteSessionException(ComputerName, RemoteFailure.SessionNotRecognized, $"{_described}: its SSH.NET command has neither ExecuteAsync nor BeginExecute.");
+            var asyncResult = (IAsyncResult)Invoke(sshCommand, begin)!;
+            var outputStream = Member(sshCommand, "OutputStream") as Stream;
+            var output = new StringBuilder();
+            var lines = new LineAssembler(output, command.OutputLine);
             await WriteInputAsync(sshCommand, command, cancellationToken).ConfigureAwait(false);
 
-            var finished = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            RegisteredWaitHandle wait = ThreadPool.RegisterWaitForSingleObject(
-                asyncResult.AsyncWaitHandle, (_, __) => finished.TrySetResult(true), null, Timeout.Infinite, true);
-            try
+            var buffer = new byte[16384];
+            while (!asyncResult.IsCompleted)
             {
-                using (cancellationToken.Register(() => finished.TrySetCanceled()))
+                bool flowing = Drain(outputStream, buffer, lines);
+                try
                 {
-                    try
-                    {
-                        await finished.Task.ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        Cancel(sshCommand);
-                        throw new OperationCanceledException(cancellationToken);
-                    }
+                    await Task.Delay(flowing ? FastPoll : SlowPoll, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    Cancel(sshCommand);
+                    throw new OperationCanceledException(cancellationToken);
+                }
+
+                if (!asyncResult.IsCompleted && StateOf(_client) != ClientState.Connected)
+                {
+                    throw WhileRunning(new IOException("the client is no longer connected"), _client, _described, ComputerName, command.Description);
                 }
             }
-            finally
+
+            // The command closed its channel only after the last output was in the pipe.
+            while (Drain(outputStream, buffer, lines))
             {
-                wait.Unregister(null);
             }
 
-            string result = Invoke(sshCommand, "EndExecute", asyncResult) as string ?? string.Empty;
+            string rest = Invoke(sshCommand, "EndExecute", asyncResult) as string ?? string.Empty;
+            byte[] restBytes = Encoding.UTF8.GetBytes(rest);
+            lines.Add(restBytes, restBytes.Length);
+            lines.Finish();
             string error = Member(sshCommand, "Error") as string ?? string.Empty;
-            if (command.OutputLine != null)
+            return new RemoteCommandResult(ExitStatus(sshCommand), output.ToString(), error, Member(sshCommand, "ExitSignal") as string);
+        }
+
+        /// <summary>Reads what the pipe holds now, without blocking; true when there was something.</summary>
+        private static bool Drain(Stream? stream, byte[] buffer, LineAssembler lines)
+        {
+            if (stream == null)
             {
-                foreach (string line in result.Split('\n'))
-                {
-                    if (line.Length > 0)
-                    {
-                        command.OutputLine(line.TrimEnd('\r'));
-                    }
-                }
+                return false;
             }
 
-            return new RemoteCommandResult(ExitStatus(sshCommand), result, error, Member(sshCommand, "ExitSignal") as string);
+            long available = stream.Length;
+            if (available <= 0)
+            {
+                return false;
+            }
+
+            int read = stream.Read(buffer, 0, (int)Math.Min(available, buffer.Length));
+            lines.Add(buffer, read);
+            return read > 0;
         }
 
         private async Task WriteInputAsync(object sshCommand, RemoteCommand command, CancellationToken cancellationToken)
@@ -172,7 +239,8 @@ namespace AptReady.Transport
 
             if (!(Invoke(sshCommand, "CreateInputStream") is Stream input))
             {
-                throw Unusable(ComputerName, "The caller's SSH.NET version cannot write a command's standard input (needed for -SudoCredential).");
+                throw new RemoteSessionException(ComputerName, RemoteFailure.SessionUnusable,
+                    $"{_described}: its SSH.NET version cannot write a command's standard input (needed for -SudoCredential).");
             }
 
             using (input)
@@ -181,7 +249,8 @@ namespace AptReady.Transport
             }
         }
 
-        // Older versions have CancelAsync(); newer ones CancelAsync(bool forceKill, int millisecondsTimeout).
+        // Older versions have CancelAsync() (it closes the channel: the remote command loses its output and
+        // ends at its next write); newer ones CancelAsync(bool forceKill, int millisecondsTimeout).
         private static void Cancel(object sshCommand)
         {
             try
@@ -189,15 +258,15 @@ namespace AptReady.Transport
                 var withArgs = sshCommand.GetType().GetMethod("CancelAsync", new[] { typeof(bool), typeof(int) });
                 if (withArgs != null)
                 {
-                    withArgs.Invoke(sshCommand, new object[] { false, 500 });
+                    Invoke(sshCommand, withArgs, false, 500);
                     return;
                 }
 
-                sshCommand.GetType().GetMethod("CancelAsync", Type.EmptyTypes)?.Invoke(sshCommand, null);
+                Invoke(sshCommand, "CancelAsync");
             }
-            catch (TargetInvocationException)
+            catch (Exception ex) when (ex is ObjectDisposedException || ex is InvalidOperationException || ex.GetType().Name == "SshConnectionException")
             {
-                // The command may have ended on its own meanwhile; cancelling is best effort.
+                // The command or the session may have ended on its own meanwhile; cancelling is best effort.
             }
         }
 
@@ -207,43 +276,7 @@ namespace AptReady.Transport
             _ => null,
         };
 
-        private static object? Member(object? target, string name)
-        {
-            if (target == null)
-            {
-                return null;
-            }
-
-            Type type = target.GetType();
-            PropertyInfo? property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
-            if (property != null && property.GetIndexParameters().Length == 0)
-            {
-                return property.GetValue(target);
-            }
-
-            return type.GetField(name, BindingFlags.Public | BindingFlags.Instance)?.GetValue(target);
-        }
-
-        private static object? Invoke(object target, string method, params object[] arguments)
-        {
-            var types = Array.ConvertAll(arguments, a => a.GetType());
-            MethodInfo? info = target.GetType().GetMethod(method, types);
-            if (info == null && arguments.Length == 1 && arguments[0] is IAsyncResult)
-            {
-                info = target.GetType().GetMethod(method, new[] { typeof(IAsyncResult) });
-            }
-
-            try
-            {
-                return info?.Invoke(target, arguments);
-            }
-            catch (TargetInvocationException ex) when (ex.InnerException != null)
-            {
-                throw ex.InnerException;
-            }
-        }
-
-        private static RemoteSessionException Unusable(string host, string message) =>
-            new RemoteSessionException(host, RemoteFailure.SessionUnusable, message);
+        private static RemoteSessionException NotRecognized(string host, string message) =>
+            new RemoteSessionException(host, RemoteFailure.SessionNotRecognized, message);
     }
 }

@@ -33,6 +33,9 @@ namespace AptReady.Transport
         public string HostKeyAlgorithm { get; }
 
         public byte[] HostKey { get; }
+
+        /// <summary>The jump host's forward the client runs through, or null; closed with the client.</summary>
+        public JumpTunnel? Tunnel { get; internal set; }
     }
 
     public sealed class SshConnector
@@ -53,7 +56,14 @@ namespace AptReady.Transport
         public HostKeyTrust Trust => _hostKeyTrust;
 
         /// <summary>Connects and returns the client with the host key it verified.</summary>
-        public async Task<VerifiedConnection> ConnectAsync(SshTarget target, CancellationToken cancellationToken)
+        public Task<VerifiedConnection> ConnectAsync(SshTarget target, CancellationToken cancellationToken) =>
+            ConnectAsync(target, null, cancellationToken);
+
+        /// <summary>
+        /// Connects through <paramref name="tunnel"/> (a jump host's forward) when given: the socket goes to
+        /// the tunnel's loopback end, the host key is still verified under the target's own name and port.
+        /// </summary>
+        public async Task<VerifiedConnection> ConnectAsync(SshTarget target, Func<CancellationToken, Task<JumpTunnel>>? tunnel, CancellationToken cancellationToken)
         {
             var clock = Stopwatch.StartNew();
             var random = new Random(Guid.NewGuid().GetHashCode());
@@ -66,14 +76,24 @@ namespace AptReady.Transport
                 HostKeyCheck? refusal = null;
                 string? keyAlgorithm = null;
                 byte[]? keyBlob = null;
-                var client = new SshClient(CreateConnectionInfo(target));
+                JumpTunnel? through = tunnel == null ? null : await tunnel(cancellationToken).ConfigureAwait(false);
+                if (through != null)
+                {
+                    _log?.Invoke($"{target}: through {through}, tunnel 127.0.0.1:{through.Port} (open to this process only).");
+                }
+
+                var identities = LoginIdentities.For(target, _log);
+                var presented = new PresentedHostKey();
+                var client = new SshClient(CreateConnectionInfo(target, identities, presented, through));
                 client.KeepAliveInterval = TimeSpan.FromSeconds(15);
                 client.HostKeyReceived += (_, e) =>
                 {
-                    var check = _hostKeyTrust(target.ComputerName, target.Port, e.HostKeyName, e.HostKey);
+                    // A host certificate is judged whole (CA, principals, validity); its key is what pins name.
+                    byte[] blob = e.Certificate != null && presented.Certificate != null ? presented.Certificate : e.HostKey;
+                    var check = _hostKeyTrust(target.HostKeyName, target.HostKeyPort, e.HostKeyName, blob);
                     e.CanTrust = check.IsTrusted;
                     keyAlgorithm = e.HostKeyName;
-                    keyBlob = e.HostKey;
+                    keyBlob = blob;
                     if (!check.IsTrusted)
                     {
                         refusal = check;
@@ -90,17 +110,30 @@ namespace AptReady.Transport
                         _log?.Invoke($"{target}: connected after {attempt} attempts in {clock.Elapsed.TotalSeconds:0.0} s.");
                     }
 
-                    return new VerifiedConnection(client, keyAlgorithm ?? string.Empty, keyBlob ?? Array.Empty<byte>());
+                    return new VerifiedConnection(client, keyAlgorithm ?? string.Empty, keyBlob ?? Array.Empty<byte>()) { Tunnel = through };
                 }
                 catch (Exception ex)
                 {
                     client.Dispose();
+                    through?.Dispose();
                     if (cancellationToken.IsCancellationRequested)
                     {
                         throw new OperationCanceledException(cancellationToken);
                     }
 
-                    var failure = Classify(target, ex, refusal);
+                    if (keyBlob == null)
+                    {
+                        // SSH.NET never asked about the key: a certificate it refused on its own, if it sent one.
+                        refusal ??= presented.CertificateRefusal(target, ex);
+                    }
+
+                    var failure = Classify(target, ex, refusal, identities);
+                    if (through?.LastFailure is string channelFailure && failure.Failure == RemoteFailure.ConnectionFailed)
+                    {
+                        failure = new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
+                            $"{target}: {through} could not reach {target.HostName}:{target.Port} ({channelFailure}).", ex);
+                    }
+
                     if (!failure.IsRetryable)
                     {
                         throw failure;
@@ -130,75 +163,24 @@ namespace AptReady.Transport
             }
         }
 
-        private static ConnectionInfo CreateConnectionInfo(SshTarget target)
+        private ConnectionInfo CreateConnectionInfo(SshTarget target, LoginIdentities identities, PresentedHostKey presented, JumpTunnel? through)
         {
-            var methods = new List<AuthenticationMethod>();
-            if (target.KeyFilePaths.Length > 0)
-            {
-                var keys = new List<IPrivateKeySource>();
-                foreach (string path in target.KeyFilePaths)
-                {
-                    keys.Add(ReadKey(target, path));
-                }
-
-                methods.Add(new PrivateKeyAuthenticationMethod(target.UserName, keys.ToArray()));
-            }
-
-            if (target.Password != null)
-            {
-                methods.Add(new PasswordAuthenticationMethod(target.UserName, Reveal(target.Password)));
-            }
-
-            if (methods.Count == 0)
-            {
-                throw new RemoteSessionException(
-                    target.ComputerName,
-                    RemoteFailure.AuthenticationFailed,
-                    $"{target}: no credential was given. Pass -KeyFilePath or -Credential (SSH.NET offers no SSH agent support, so the agent is not used).");
-            }
-
-            return new ConnectionInfo(target.ComputerName, target.Port, target.UserName, methods.ToArray())
+            var info = new ConnectionInfo(through?.Host ?? target.HostName, through?.Port ?? target.Port, target.UserName, identities.Methods)
             {
                 Timeout = TimeSpan.FromSeconds(15),
             };
+            presented.Watch(info);
+            return info;
         }
 
-        private static PrivateKeyFile ReadKey(SshTarget target, string path)
+        private static RemoteSessionException Classify(SshTarget target, Exception ex, HostKeyCheck? refusal, LoginIdentities identities)
         {
-            try
+            RemoteSessionException? agent = AgentFailure(target, ex);
+            if (agent != null)
             {
-                return target.KeyPassphrase == null
-                    ? new PrivateKeyFile(path)
-                    : new PrivateKeyFile(path, Reveal(target.KeyPassphrase));
+                return agent;
             }
-            catch (SshPassPhraseNullOrEmptyException ex)
-            {
-                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyPassphraseRequired,
-                    $"The key file '{path}' is encrypted: pass its passphrase with -KeyPassphrase.", ex);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException || ex is DirectoryNotFoundException)
-            {
-                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    $"The key file '{path}' does not exist.", ex);
-            }
-            catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException)
-            {
-                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    $"The key file '{path}' cannot be read: {ex.Message}", ex);
-            }
-            catch (SshException ex)
-            {
-                // A wrong passphrase and a file that is no key both land here; the message names neither secret.
-                bool passphraseGiven = target.KeyPassphrase != null;
-                throw new RemoteSessionException(target.ComputerName, RemoteFailure.KeyFileInvalid,
-                    passphraseGiven
-                        ? $"The key file '{path}' could not be decrypted or read: check the passphrase and that it is an OpenSSH, PEM or PuTTY private key."
-                        : $"The key file '{path}' is not a private key SSH.NET can read (OpenSSH, PEM or PuTTY format).", ex);
-            }
-        }
 
-        private static RemoteSessionException Classify(SshTarget target, Exception ex, HostKeyCheck? refusal)
-        {
             switch (ex)
             {
                 case RemoteSessionException known:
@@ -207,10 +189,11 @@ namespace AptReady.Transport
                     return new RemoteSessionException(target.ComputerName, refusal.Failure ?? RemoteFailure.HostKeyUnknown, refusal.Message, ex);
                 case SshAuthenticationException _:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.AuthenticationFailed,
-                        $"{target}: authentication failed: the server refused the offered key or password for user '{target.UserName}'. Check -UserName and -KeyFilePath.", ex);
+                        $"{target}: authentication failed: the server refused every identity offered for user '{target.UserName}': "
+                        + string.Join("; ", identities.Offered) + ". Check -UserName, -KeyFilePath, the agent's keys (ssh-add -l) and the server's authorized_keys.", ex);
                 case SocketException socket when socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.NoData:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.HostNotFound,
-                        $"The host name '{target.ComputerName}' does not resolve. Check the name or use an IP address.", ex);
+                        $"The host name '{target.HostName}' does not resolve. Check the name or use an IP address.", ex);
                 case SocketException socket:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
                         $"{target}: {Describe(socket.SocketErrorCode)}.", ex);
@@ -225,6 +208,28 @@ namespace AptReady.Transport
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
                         $"{target}: {ex.GetType().Name}: {ex.Message}", ex);
             }
+        }
+
+        /// <summary>An agent that went away or would not sign, wherever SSH.NET wrapped it.</summary>
+        private static RemoteSessionException? AgentFailure(SshTarget target, Exception ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException)
+            {
+                switch (e)
+                {
+                    case Agent.AgentUnavailableException gone:
+                        return new RemoteSessionException(target.ComputerName, RemoteFailure.AgentUnavailable,
+                            $"{target}: {gone.Message} Is the agent still running (SSH_AUTH_SOCK='{gone.Path}')?", ex);
+                    case Agent.AgentRefusedException _:
+                        return new RemoteSessionException(target.ComputerName, RemoteFailure.AgentRefusedToSign,
+                            $"{target}: the SSH agent at '{target.AgentPath}' refused to sign for a key the server accepted: a confirmation (ssh-add -c) was declined or could not be shown, or the key was removed from the agent.", ex);
+                    case Agent.AgentProtocolException broken:
+                        return new RemoteSessionException(target.ComputerName, RemoteFailure.AgentUnavailable,
+                            $"{target}: the SSH agent at '{target.AgentPath}' broke the protocol: {broken.Message}", ex);
+                }
+            }
+
+            return null;
         }
 
         private static string Describe(SocketError error) => error switch

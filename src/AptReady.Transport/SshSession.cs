@@ -14,18 +14,32 @@ namespace AptReady.Transport
     /// pipeline (SSH multiplexes commands over channels). When the host went away (a reboot during
     /// cloud-init's final stage) the next command connects again, within the target's connect deadline.
     /// </summary>
-    public sealed class SshSession : IRemoteSession, IDisposable
+    public sealed class SshSession : IRemoteSession, IAddressedSession, IDisposable
     {
         private readonly SshConnector _connector;
         private readonly SemaphoreSlim _connectGate = new SemaphoreSlim(1, 1);
+        private readonly Func<SshTarget, CancellationToken, Task<JumpTunnel>>? _openTunnel;
+        private readonly object _forwardGate = new object();
         private SshClient? _client;
+        private JumpTunnel? _tunnel;
         private bool _disposed;
         private volatile bool _attempted;
 
         public SshSession(SshTarget target, SshConnector connector)
+            : this(target, connector, null)
+        {
+        }
+
+        /// <summary>A session whose target may sit behind jump hosts: <paramref name="openTunnel"/> opens its last hop's forward.</summary>
+        public SshSession(SshTarget target, SshConnector connector, Func<SshTarget, CancellationToken, Task<JumpTunnel>>? openTunnel)
         {
             Target = target ?? throw new ArgumentNullException(nameof(target));
             _connector = connector ?? throw new ArgumentNullException(nameof(connector));
+            _openTunnel = openTunnel;
+            if (target.Via != null && openTunnel == null)
+            {
+                throw new ArgumentException($"{target} is reached through a jump host; the session needs a way to open its tunnel.", nameof(openTunnel));
+            }
         }
 
         public SshTarget Target { get; }
@@ -35,6 +49,9 @@ namespace AptReady.Transport
         public int Port => Target.Port;
 
         public string UserName => Target.UserName;
+
+        /// <summary>The address connected to (ssh_config's HostName), which results carry beside the alias.</summary>
+        public string Address => Target.HostName;
 
         /// <summary>The type of the host key verified when this session last connected.</summary>
         public string? HostKeyAlgorithm { get; private set; }
@@ -53,7 +70,7 @@ namespace AptReady.Transport
                 return true;
             }
 
-            return trust(Target.ComputerName, Target.Port, HostKeyAlgorithm, HostKey).IsTrusted;
+            return trust(Target.HostKeyName, Target.HostKeyPort, HostKeyAlgorithm, HostKey).IsTrusted;
         }
 
         /// <summary>How many times this session opened a connection (1 unless the host went away).</summary>
@@ -147,8 +164,12 @@ namespace AptReady.Transport
 
                 _client?.Dispose();
                 _client = null;
+                _tunnel?.Dispose();
+                _tunnel = null;
                 _attempted = true;
-                VerifiedConnection connection = await _connector.ConnectAsync(Target, cancellationToken).ConfigureAwait(false);
+                Func<CancellationToken, Task<JumpTunnel>>? tunnel = Target.Via == null ? null : token => _openTunnel!(Target, token);
+                VerifiedConnection connection = await _connector.ConnectAsync(Target, tunnel, cancellationToken).ConfigureAwait(false);
+                _tunnel = connection.Tunnel;
                 ConnectionCount++;
                 HostKeyAlgorithm = connection.HostKeyAlgorithm;
                 HostKey = connection.HostKey;
@@ -165,11 +186,23 @@ namespace AptReady.Transport
             ex is SshConnectionException || ex is ObjectDisposedException || ex is IOException
             || (ex is SshException && !(ex is SshAuthenticationException));
 
+        /// <summary>
+        /// Opens a forward from this (jump host) session to <paramref name="host"/>:<paramref name="port"/>,
+        /// connecting first when needed. Every target behind this host shares this one connection.
+        /// </summary>
+        public async Task<JumpTunnel> OpenTunnelAsync(string host, int port, CancellationToken cancellationToken)
+        {
+            SshClient client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+            return JumpTunnel.Open(client, _forwardGate, Target.ToString(), host, port);
+        }
+
         public void Dispose()
         {
             _disposed = true;
             _client?.Dispose();
             _client = null;
+            _tunnel?.Dispose();
+            _tunnel = null;
         }
     }
 }

@@ -120,6 +120,23 @@ Describe 'New-CloudConfig documents checked by cloud-init <CloudInit> on <Suite>
         Get-ChildItem (Join-Path $target.Root 'tmp') -Filter 'aptready-cloud-config.*' | Should -BeNullOrEmpty
     }
 
+    It 'knows every top-level key of cloud-init <CloudInit>''s own schema (-Validate calls none unknown)' {
+        # The target's schema is the oracle: a generation that adds a key (26.2 added rpi) fails here first.
+        $walk = 'import glob, json; f = glob.glob("/usr/lib/python3/dist-packages/cloudinit/config/schemas/schema-cloud-config-v1.json")[0]; d = json.load(open(f)); keys = set()
+def walk(x):
+    keys.update(x.get("properties", {}))
+    for y in x.get("allOf", []) + x.get("anyOf", []) + x.get("oneOf", []): walk(y)
+    if "$ref" in x: walk(d["$defs"].get(x["$ref"].split("/")[-1], {}))
+walk(d); print("\n".join(sorted(keys)))'
+        $keys = @(Invoke-InTarget $target python3 -c $walk | Where-Object { $_ })
+        $keys.Count | Should -BeGreaterThan 80 -Because 'the schema lists the top-level keys'
+        $unknown = foreach ($key in $keys) {
+            $null = New-CloudConfig -AdditionalConfig @{ $key = 'x' } -Validate -WarningVariable w -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+            if ($w.Message -match 'is not a key cloud-init') { $key }
+        }
+        $unknown | Should -BeNullOrEmpty
+    }
+
     It 'reports what cloud-init rejects, writes an error and no file' {
         $out = Join-Path $TestDrive "rejected-$Suite.yml"
         $r = New-CloudConfig -AdditionalConfig @{ bootcmd = 5 } -OutFile $out -ValidateOn $target -ErrorVariable errs -ErrorAction SilentlyContinue

@@ -6,6 +6,8 @@
 #   apt-repo.sh serve DIR                  serves DIR on a free 127.0.0.1 port; prints PORT=, PID=
 #                                          under /slow/N/ InRelease answers after N seconds (a slow mirror)
 #   apt-repo.sh stop PID                   stops a server this script started (by its pid)
+#   apt-repo.sh add-version DIR NAME VER   adds package NAME (one of those below) at version VER and
+#                                          rebuilds the indexes: an upgrade then has something to do
 #   apt-repo.sh point STATE PORT           points target STATE's apt at the repository only (its
 #                                          Debian mirror lines are removed inside the overlay)
 #   apt-repo.sh slow-update STATE PORT N   starts a real apt-get update in the target that holds the
@@ -33,13 +35,13 @@ free_port() {
 }
 
 package() {
-    local dir=$1 name=$2 description=$3
+    local dir=$1 name=$2 description=$3 version=${4:-1.0}
     local pkg=$dir/build/$name
     mkdir -p "$pkg/DEBIAN" "$pkg/usr/share/$name"
     echo "$description" >"$pkg/usr/share/$name/README"
     cat >"$pkg/DEBIAN/control" <<EOF
 Package: $name
-Version: 1.0
+Version: $version
 Architecture: all
 Maintainer: AptReady tests <tests@aptready.invalid>
 Priority: optional
@@ -47,6 +49,24 @@ Section: misc
 Description: $description
  A package of AptReady's test repository.
 EOF
+}
+
+# Packages, Packages.gz and a Release file for the flat repository in DIR.
+index() {
+    local dir=$1
+    ( cd "$dir" && dpkg-scanpackages --multiversion pool /dev/null 2>/dev/null >Packages )
+    gzip -9nc "$dir/Packages" >"$dir/Packages.gz"
+    # A Release file for the flat repository ([trusted=yes] sources still want one to be quiet).
+    {
+        echo "Origin: AptReady tests"
+        echo "Label: AptReady tests"
+        echo "Date: $(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S UTC')"
+        echo "Architectures: all amd64"
+        echo "SHA256:"
+        for f in Packages Packages.gz; do
+            printf ' %s %s %s\n' "$(sha256sum "$dir/$f" | cut -d' ' -f1)" "$(stat -c %s "$dir/$f")" "$f"
+        done
+    } >"$dir/Release"
 }
 
 cmd_build() {
@@ -75,21 +95,21 @@ EOF
     for p in aptready-hello aptready-extra aptready-slow; do
         dpkg-deb --root-owner-group -Zgzip --build "$dir/build/$p" "$dir/pool/${p}_1.0_all.deb" >/dev/null
     done
-    ( cd "$dir" && dpkg-scanpackages --multiversion pool /dev/null 2>/dev/null >Packages )
-    gzip -9nc "$dir/Packages" >"$dir/Packages.gz"
-    # A Release file for the flat repository ([trusted=yes] sources still want one to be quiet).
-    {
-        echo "Origin: AptReady tests"
-        echo "Label: AptReady tests"
-        echo "Date: $(LC_ALL=C date -u '+%a, %d %b %Y %H:%M:%S UTC')"
-        echo "Architectures: all amd64"
-        echo "SHA256:"
-        for f in Packages Packages.gz; do
-            printf ' %s %s %s\n' "$(sha256sum "$dir/$f" | cut -d' ' -f1)" "$(stat -c %s "$dir/$f")" "$f"
-        done
-    } >"$dir/Release"
+    index "$dir"
     rm -rf "$dir/build"
     echo "$dir"
+}
+
+cmd_add_version() {
+    local dir=${1:?repository folder} name=${2:?package name} version=${3:?version}
+    [ -f "$dir/Packages" ] || die "'$dir' has no repository; run: apt-repo.sh build $dir"
+    case $name in aptready-hello|aptready-extra) ;; *) die "add-version knows aptready-hello and aptready-extra only" ;; esac
+    case $version in *[!0-9.]*|'') die "'$version' is not a plain version like 1.1" ;; esac
+    rm -rf "$dir/build"
+    package "$dir" "$name" "AptReady test package: ${name#aptready-}" "$version"
+    dpkg-deb --root-owner-group -Zgzip --build "$dir/build/$name" "$dir/pool/${name}_${version}_all.deb" >/dev/null
+    rm -rf "$dir/build"
+    index "$dir"
 }
 
 # A threaded static server; /slow/N/PATH serves PATH after N seconds. Every request is logged.
@@ -184,7 +204,8 @@ case "${1:-}" in
     build) shift; cmd_build "$@" ;;
     serve) shift; cmd_serve "$@" ;;
     stop) shift; cmd_stop "$@" ;;
+    add-version) shift; cmd_add_version "$@" ;;
     point) shift; cmd_point "$@" ;;
     slow-update) shift; REPO_DIR=${APTREADY_REPO_DIR:?set APTREADY_REPO_DIR to the served folder}; cmd_slow_update "$@" ;;
-    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
 esac

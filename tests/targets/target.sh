@@ -17,6 +17,9 @@
 #   target.sh revive STATE                starts the init of a target whose init ended, on the same
 #                                         root file system, ports and keys
 #
+# APTREADY_NETNS=NS APTREADY_LISTEN=ADDR start ...: the target lives in network namespace NS (see
+# netns.sh) and its sshd listens on ADDR there instead of on this machine's 127.0.0.1.
+#
 # The sshd commands are requests to the target's init over a FIFO, serialised by a lock, and each
 # waits for what it asked for (bounded). Every process is started by this script and stopped by pid;
 # nothing is killed by name.
@@ -24,6 +27,11 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 state_root=${APTREADY_TARGETS:-/tmp/aptready-targets}
+netns=${APTREADY_NETNS:-}
+listen=${APTREADY_LISTEN:-127.0.0.1}
+# The prefix that runs a command in the target's network namespace (none: this machine's own).
+ns_prefix=()
+[ -z "$netns" ] || ns_prefix=(ip netns exec "$netns")
 
 die() { echo "target.sh: $*" >&2; exit 3; }
 
@@ -51,13 +59,13 @@ free_port() {
 # Whether an SSH server answers on the port (its banner, not just any listener).
 ssh_banner() {
     local banner
-    banner=$(timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && head -c 4 <&3' sh "$1" 2>/dev/null) || return 1
+    banner=$("${ns_prefix[@]}" timeout 2 bash -c 'exec 3<>"/dev/tcp/$2/$1" && head -c 4 <&3' sh "$1" "$listen" 2>/dev/null) || return 1
     [ "$banner" = "SSH-" ]
 }
 
 # Whether nothing listens on the port (the connection is refused).
 port_refuses() {
-    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+    ! "${ns_prefix[@]}" timeout 2 bash -c 'exec 3<>"/dev/tcp/$2/$1"' sh "$1" "$listen" 2>/dev/null
 }
 
 # Waits until every port of PORTS (words) answers with an SSH banner (answer) or refuses (refuse),
@@ -80,11 +88,25 @@ wait_ports() {
     done
 }
 
+# Whether the target's init (after read_state) still runs. A killed init stays a zombie until unshare
+# reaps it, and kill -0 succeeds on a zombie: read its state instead.
+init_alive() {
+    local stat
+    stat=$(cat "/proc/$INIT_PID/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    [ -n "$stat" ] && [ "${stat%% *}" != Z ]
+}
+
 read_state() {
     local state=${1:?state folder}
     [ -f "$state/info" ] || die "'$state' is not a target state folder"
     # shellcheck disable=SC1091
     . "$state/info"
+    # A target in a network namespace of its own is reached there, on its own address.
+    netns=${NETNS:-}
+    listen=${ADDRESS:-127.0.0.1}
+    ns_prefix=()
+    [ -z "$netns" ] || ns_prefix=(ip netns exec "$netns")
 }
 
 # The namespace's pid 1: a bash that keeps sshd as its child (sshd would overwrite the environment
@@ -98,7 +120,7 @@ init_script='
 hostname -F /etc/hostname
 sshd=
 start_sshd() {
-    /usr/sbin/sshd -D -E /var/log/aptready-sshd.log -o LogLevel=VERBOSE -o UsePAM=no -o ListenAddress=127.0.0.1 -o PidFile=/run/aptready-sshd.pid -o MaxStartups=200:30:400 -o MaxSessions=64 $PORT_ARGS &
+    /usr/sbin/sshd -D -E /var/log/aptready-sshd.log -o LogLevel=VERBOSE -o UsePAM=no -o ListenAddress=$LISTEN_ADDRESS -o PidFile=/run/aptready-sshd.pid -o MaxStartups=200:30:400 -o MaxSessions=64 $PORT_ARGS &
     sshd=$!
     echo "$sshd" >/run/aptready-sshd.child
 }
@@ -131,7 +153,7 @@ launch_init() {
     mkfifo -m 600 "$root/run/aptready-control"
     # --default-signal: the target's processes start with no signal ignored, whatever this
     # script's caller ignored (nohup ignores HUP; a background job of a script ignores INT).
-    setsid env --default-signal -i PATH=/usr/sbin:/usr/bin:/sbin:/bin PORT_ARGS="$port_args" \
+    setsid "${ns_prefix[@]}" env --default-signal -i PATH=/usr/sbin:/usr/bin:/sbin:/bin PORT_ARGS="$port_args" LISTEN_ADDRESS="$listen" \
         unshare -m -u -p -f --mount-proc="$root/proc" chroot "$root" /bin/bash -c "$init_script" \
         </dev/null >>"$state/init.log" 2>&1 &
     unshare_pid=$!
@@ -205,7 +227,9 @@ cmd_start() {
     local pub
     pub=$(cut -d' ' -f1,2 "$root/etc/ssh/ssh_host_ed25519_key.pub")
     : >"$state/known_hosts"
-    for p in "${ports[@]}"; do echo "[127.0.0.1]:$p $pub" >>"$state/known_hosts"; done
+    for p in "${ports[@]}"; do
+        if [ "$p" = 22 ]; then echo "$listen $pub"; else echo "[$listen]:$p $pub"; fi >>"$state/known_hosts"
+    done
 
     local unshare_pid init_pid
     launch_init "$state" "$root" "$port_args" "${ports[*]}"
@@ -222,6 +246,8 @@ KNOWN_HOSTS=$state/known_hosts
 HOST_KEY_PUB="$pub"
 HOST_KEY_FINGERPRINT=$(ssh-keygen -lf "$root/etc/ssh/ssh_host_ed25519_key.pub" | cut -d' ' -f2)
 HOSTNAME=$hostname
+NETNS=$netns
+ADDRESS=$listen
 UNSHARE_PID=$unshare_pid
 INIT_PID=$init_pid
 EOF
@@ -242,7 +268,7 @@ cmd_stop() {
     local state=${1:?state folder}
     [ -f "$state/info" ] || return 0
     read_state "$state"
-    if kill -0 "$INIT_PID" 2>/dev/null; then
+    if init_alive; then
         ( send_request exit ) 2>/dev/null || kill -TERM "$INIT_PID" 2>/dev/null || true
         for _ in $(seq 1 100); do kill -0 "$UNSHARE_PID" 2>/dev/null || break; sleep 0.05; done
         kill -KILL "$INIT_PID" 2>/dev/null || true
@@ -284,14 +310,14 @@ time.sleep(float(sys.argv[2]))
 # in order; a dead init (nothing reads the FIFO) is an error, not a hang.
 send_request() {
     local request=$1 id="$$-$RANDOM-$SECONDS"
-    kill -0 "$INIT_PID" 2>/dev/null || die "the init of $STATE (pid $INIT_PID) is gone; start a new target"
+    init_alive || die "the init of $STATE (pid $INIT_PID) is gone; start a new target"
     timeout 10 bash -c 'printf "%s %s\n" "$1" "$2" >"$3"' sh "$request" "$id" "$ROOT/run/aptready-control" ||
         die "the init of $STATE (pid $INIT_PID) took no '$request' request within 10 s"
     [ "$request" = exit ] && return 0
     local deadline=$(( SECONDS + 30 ))
     until grep -qx -- "$id" "$ROOT/run/aptready-control.done" 2>/dev/null; do
         [ $SECONDS -lt $deadline ] || die "the init of $STATE did not finish '$request' within 30 s"
-        kill -0 "$INIT_PID" 2>/dev/null || die "the init of $STATE (pid $INIT_PID) ended during '$request'"
+        init_alive || die "the init of $STATE (pid $INIT_PID) ended during '$request'"
         sleep 0.02
     done
 }
@@ -363,7 +389,7 @@ cmd_sshd_kill() {
 # keys; its files are as they were.
 cmd_revive() {
     read_state "${1:?state folder}"
-    kill -0 "$INIT_PID" 2>/dev/null && die "the init of $STATE (pid $INIT_PID) still runs: nothing to revive"
+    init_alive && die "the init of $STATE (pid $INIT_PID) still runs: nothing to revive"
     for _ in $(seq 1 100); do kill -0 "$UNSHARE_PID" 2>/dev/null || break; sleep 0.05; done
     if mountpoint -q "$ROOT/proc"; then umount -l "$ROOT/proc"; fi
     mountpoint -q "$ROOT" || die "the root of $STATE is no longer mounted: start a new target"
@@ -376,7 +402,7 @@ cmd_revive() {
 cmd_check() {
     [ -f "${1:?state folder}/info" ] || exit 4
     read_state "$1"
-    kill -0 "$INIT_PID" 2>/dev/null || exit 4
+    init_alive || exit 4
     # A refused port is down at once; one that accepts may be slow to greet on a loaded machine.
     local p
     for p in $PORTS; do

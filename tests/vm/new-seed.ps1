@@ -52,9 +52,10 @@ $document.AdditionalConfig = @{
     }
 }
 
-# DHCPv4 only, on the NIC with this MAC address (renamed eth0). cloud-init's fallback config would
-# also ask DHCPv6 on trixie, which qemu's user network never answers (networking.service then waits
-# 5 minutes).
+# A static address on the NIC with this MAC address (renamed eth0): qemu's user network always gives
+# the guest 10.0.2.15, its gateway and host loopback at 10.0.2.2 and DNS at 10.0.2.3. No DHCP client
+# is needed (forky has no isc-dhcp-client), and cloud-init's fallback config, which also asks DHCPv6
+# (never answered by qemu: networking.service then waits 5 minutes), is not used.
 $networkConfig = @"
 version: 1
 config:
@@ -62,7 +63,10 @@ config:
     name: eth0
     mac_address: "$MacAddress"
     subnets:
-      - type: dhcp4
+      - type: static
+        address: 10.0.2.15/24
+        gateway: 10.0.2.2
+        dns_nameservers: [10.0.2.3]
 "@
 $seed = [AptReady.Core.CloudConfig.NoCloudSeed]::FromDocument($document, [NullString]::Value, $networkConfig, [NullString]::Value)
 $seed.WriteIso($SeedPath, $true)

@@ -31,6 +31,7 @@ namespace AptReady.Cmdlets.CloudConfig
         private IDictionary? _additionalConfig;
         private string? _networkConfig;
         private IRemoteSession? _validationSession;
+        private RemoteSessionException? _validationSessionFailure;
 
         /// <summary>
         /// Users to create. A name (a string) makes an administrator: login shell /bin/bash, sudo without a
@@ -175,8 +176,10 @@ namespace AptReady.Cmdlets.CloudConfig
         /// <summary>
         /// A host whose own cloud-init checks the document (cloud-init schema -c) before any file is written:
         /// a Posh-SSH session, or a hashtable or object with ComputerName, Port, UserName, KeyFilePath,
-        /// HostKeyFingerprint (and optionally Credential, and ConnectTimeout in seconds or a TimeSpan);
-        /// a pooled AptReady connection is reused.
+        /// HostKeyFingerprint (and optionally Credential, ConnectTimeout in seconds or a TimeSpan,
+        /// SshConfigPath, JumpHost, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent, as the
+        /// remote cmdlets take them; SSH_AUTH_SOCK's agent is used by default); a pooled AptReady
+        /// connection is reused.
         /// </summary>
         [Parameter]
         [ValidateNotNull]
@@ -207,7 +210,17 @@ namespace AptReady.Cmdlets.CloudConfig
                 {
                     _validationSession = ResolveValidationSession(ValidateOn);
                 }
-                catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is RemoteSessionException)
+                catch (LoginSettingsException ex)
+                {
+                    ThrowTerminatingError(AptReadyErrors.InvalidLogin(ex));
+                }
+                catch (RemoteSessionException ex)
+                {
+                    // A session that cannot run the check (removed, disposed, SFTP, ...): each document's own
+                    // error record, and no file written, as when the host's check fails.
+                    _validationSessionFailure = ex;
+                }
+                catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
                 {
                     ThrowTerminatingError(new ErrorRecord(ex, "InvalidValidateOnSession", ErrorCategory.InvalidArgument, ValidateOn));
                 }
@@ -237,6 +250,11 @@ namespace AptReady.Cmdlets.CloudConfig
             if (_validationSession != null)
             {
                 writable &= CheckSchema(result, hostKey);
+            }
+            else if (_validationSessionFailure != null)
+            {
+                WriteError(AptReadyErrors.FromRemoteFailure(_validationSessionFailure, _validationSessionFailure.ComputerName));
+                writable = false;
             }
 
             if (writable)
@@ -452,36 +470,57 @@ namespace AptReady.Cmdlets.CloudConfig
         {
             SshSessionPool pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             object baseObject = value.BaseObject;
-            bool isBag = baseObject is IDictionary || baseObject is PSCustomObject || Property(value, "ComputerName") != null;
-            if (!isBag)
+            bool isSession = value.TypeNames.Any(t => t.EndsWith("SSH.SshSession", StringComparison.Ordinal) || t.EndsWith("SSH.SftpSession", StringComparison.Ordinal));
+            if (isSession)
             {
-                return SessionResolution.Caller(pool, baseObject);
+                return SessionResolution.Caller(pool, baseObject, PoshSshSessions.Of(this).StillLists(baseObject));
             }
 
             string computerName = Property(value, "ComputerName") as string
-                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, HostKeyFingerprint).", nameof(ValidateOn));
+                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent, HostKeyFingerprint, SshConfigPath, JumpHost).", nameof(ValidateOn));
             object? portValue = Property(value, "Port");
-            int port = portValue == null ? 22 : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
+            int? port = portValue == null ? (int?)null : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
             var credential = Property(value, "Credential") as PSCredential;
-            string user = Property(value, "UserName") as string ?? credential?.UserName ?? Environment.UserName;
             string[] keyFiles = Strings(Property(value, "KeyFilePath")).Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray();
             string? fingerprint = Property(value, "HostKeyFingerprint") as string;
             string[]? knownHosts = Strings(Property(value, "KnownHostsPath")) is var paths && paths.Length > 0 ? paths : null;
             object? timeout = Property(value, "ConnectTimeout");
+            string[] jumpHosts = Strings(Property(value, "JumpHost"));
 
-            var connector = new SshConnector(
-                HostKeyTrustFactory.Create(
-                    fingerprint == null ? null : AptReady.Core.HostKeys.HostKeyFingerprint.Parse(fingerprint),
-                    knownHosts?.Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray(),
-                    trustOnFirstUse: false),
-                message => Post(() => WriteVerbose(message)));
-            var target = new SshTarget(computerName, port, user)
+            var arguments = new ConnectionArguments
             {
                 KeyFilePaths = keyFiles,
                 Password = credential?.Password,
-                ConnectTimeout = timeout == null ? TimeSpan.FromMinutes(2) : TimeSpanArgument.ReadWait(timeout, "ConnectTimeout"),
+                Pinned = fingerprint == null ? null : AptReady.Core.HostKeys.HostKeyFingerprint.Parse(fingerprint),
+                KnownHostsPaths = knownHosts?.Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray(),
+                // Unset: the ssh configuration's ConnectTimeout, else the default.
+                ConnectTimeout = timeout == null ? (TimeSpan?)null : TimeSpanArgument.ReadWait(timeout, "ConnectTimeout"),
             };
-            return SessionResolution.Own(pool, connector, target, hasCredentials: keyFiles.Length > 0 || credential != null, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
+            string[]? certificates = Strings(Property(value, "CertificateFilePath")) is var certs && certs.Length > 0 ? certs : null;
+            string? agent = Property(value, "IdentityAgent") as string;
+            string? agentIdentity = Property(value, "AgentIdentity") as string;
+            bool noAgent = Property(value, "NoAgent") is object flag && LanguagePrimitives.IsTrue(flag);
+            var login = LoginSettings.FromParameters(SessionState.Path.GetUnresolvedProviderPathFromPSPath, keyFiles, certificates, agent, agentIdentity, noAgent);
+            foreach (string warning in login.Warnings)
+            {
+                WriteWarning(warning);
+            }
+
+            arguments.Login = login;
+            SshTargetFactory targets = SshConfiguration.CreateFactory(this, Property(value, "SshConfigPath") as string, jumpHosts.Length > 0 ? jumpHosts : null,
+                arguments, message => Post(() => WriteVerbose(message)));
+            ResolvedTarget resolved;
+            try
+            {
+                resolved = targets.Create(computerName, Property(value, "UserName") as string ?? credential?.UserName, port);
+            }
+            catch (Exception ex) when (AptReadyErrors.ConnectionSetup(ex, computerName) != null)
+            {
+                throw new ArgumentException($"-ValidateOn {computerName}: {ex.Message}", nameof(ValidateOn), ex);
+            }
+
+            bool named = keyFiles.Length > 0 || credential != null || certificates != null || agent != null || agentIdentity != null;
+            return SessionResolution.Own(pool, resolved.Connector, resolved.Target, hasCredentials: named, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
         }
 
         private static object? Property(PSObject value, string name)

@@ -17,6 +17,21 @@ namespace AptReady.Cmdlets.Infrastructure
             return new ErrorRecord(ex, errorId, category, target);
         }
 
+        /// <summary>
+        /// A host whose connection could not even be planned: its ssh_config is malformed (SshConfigInvalid)
+        /// or asks for something AptReady refuses (SshConfigUnsupported), or its jump route loops
+        /// (JumpHostLoop) or is too long (TooManyJumpHosts). Null for any other exception.
+        /// </summary>
+        public static ErrorRecord? ConnectionSetup(Exception ex, object target) => ex switch
+        {
+            AptReady.Core.SshConfig.SshConfigException _ => new ErrorRecord(ex, "SshConfigInvalid", ErrorCategory.InvalidData, target),
+            SshConfigRefusedException _ => new ErrorRecord(ex, "SshConfigUnsupported", ErrorCategory.SecurityError, target),
+            AptReady.Core.SshConfig.JumpRouteException route => new ErrorRecord(ex, route.IsLoop ? "JumpHostLoop" : "TooManyJumpHosts", ErrorCategory.InvalidArgument, target),
+            _ => null,
+        };
+        /// <summary>An agent or certificate parameter that cannot be used (the id says which and why).</summary>
+        public static ErrorRecord InvalidLogin(LoginSettingsException ex) => new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, ex.Target);
+
         public static ErrorRecord InvalidArgument(string message, string errorId, object? target)
         {
             return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
@@ -36,6 +51,22 @@ namespace AptReady.Cmdlets.Infrastructure
             RemoteFailure.SudoPasswordRequired => ErrorCategory.PermissionDenied,
             RemoteFailure.ConnectionLost => ErrorCategory.ConnectionError,
             RemoteFailure.SessionUnusable => ErrorCategory.InvalidArgument,
+            RemoteFailure.SessionDisconnected => ErrorCategory.ConnectionError,
+            RemoteFailure.SessionDisposed => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.SessionRemoved => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.SessionIsSftp => ErrorCategory.InvalidArgument,
+            RemoteFailure.SessionNotRecognized => ErrorCategory.InvalidArgument,
+            RemoteFailure.JumpHostFailed => ErrorCategory.ConnectionError,
+            RemoteFailure.AgentUnavailable => ErrorCategory.ResourceUnavailable,
+            RemoteFailure.AgentRefusedToSign => ErrorCategory.PermissionDenied,
+            RemoteFailure.AgentIdentityNotFound => ErrorCategory.ObjectNotFound,
+            RemoteFailure.CertificateInvalid => ErrorCategory.InvalidArgument,
+            RemoteFailure.CertificateExpired => ErrorCategory.InvalidArgument,
+            RemoteFailure.CertificateNotYetValid => ErrorCategory.InvalidArgument,
+            RemoteFailure.HostCertificateExpired => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificateNotYetValid => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificatePrincipalMismatch => ErrorCategory.SecurityError,
+            RemoteFailure.HostCertificateInvalid => ErrorCategory.SecurityError,
             _ => ErrorCategory.NotSpecified,
         };
     }

@@ -17,10 +17,19 @@ namespace AptReady.Cmdlets.Infrastructure
         /// and with trust on first use records new keys into the first -KnownHostsPath file, or
         /// ~/.ssh/known_hosts_aptready when none is given.
         /// </summary>
-        public static HostKeyTrust Create(HostKeyFingerprint? pinned, IReadOnlyList<string>? knownHostsPaths, bool trustOnFirstUse)
+        /// <param name="pinned">A pinned fingerprint, or null.</param>
+        /// <param name="knownHostsPaths">-KnownHostsPath (or ssh_config's UserKnownHostsFile), or null for the defaults.</param>
+        /// <param name="trustOnFirstUse">Record an unknown key (-TrustOnFirstUse, or StrictHostKeyChecking accept-new).</param>
+        /// <param name="readOnlyKnownHosts">Further files only read (ssh_config's GlobalKnownHostsFile).</param>
+        public static HostKeyTrust Create(HostKeyFingerprint? pinned, IReadOnlyList<string>? knownHostsPaths, bool trustOnFirstUse, IReadOnlyList<string>? readOnlyKnownHosts = null)
         {
             string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             IReadOnlyList<string> files = knownHostsPaths is { Count: > 0 } ? knownHostsPaths : HostKeyPolicy.DefaultKnownHostsFiles(home);
+            if (readOnlyKnownHosts is { Count: > 0 })
+            {
+                files = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Concat(files, readOnlyKnownHosts));
+            }
+
             string? recordFile = trustOnFirstUse
                 ? (knownHostsPaths is { Count: > 0 } ? knownHostsPaths[0] : HostKeyPolicy.DefaultRecordFile(home))
                 : null;
@@ -54,6 +63,10 @@ namespace AptReady.Cmdlets.Infrastructure
             HostKeyVerdictKind.Changed => RemoteFailure.HostKeyMismatch,
             HostKeyVerdictKind.PinMismatch => RemoteFailure.HostKeyMismatch,
             HostKeyVerdictKind.Revoked => RemoteFailure.HostKeyRevoked,
+            HostKeyVerdictKind.CertificateExpired => RemoteFailure.HostCertificateExpired,
+            HostKeyVerdictKind.CertificateNotYetValid => RemoteFailure.HostCertificateNotYetValid,
+            HostKeyVerdictKind.CertificatePrincipalMismatch => RemoteFailure.HostCertificatePrincipalMismatch,
+            HostKeyVerdictKind.CertificateNotHost => RemoteFailure.HostCertificateInvalid,
             _ => RemoteFailure.HostKeyUnknown,
         };
     }

@@ -17,13 +17,16 @@ namespace AptReady.Cmdlets.Infrastructure
     /// host finishes, and every host yields its result or one error record. A cmdlet implements only
     /// <see cref="ProcessHostAsync"/> for one resolved session.
     /// </summary>
-    public abstract class RemoteHostCmdlet : CancellableCmdlet
+    public abstract partial class RemoteHostCmdlet : CancellableCmdlet
     {
         protected const string ComputerNameSet = "ComputerName";
         protected const string SessionSet = "Session";
+        protected const string SessionIdSet = "SessionId";
+        private const string SftpSessionSet = "SftpSession";
 
         private SshSessionPool? _pool;
-        private SshConnector? _connector;
+        private SshTargetFactory? _targets;
+        private ConnectionArguments? _connectionArguments;
         private SemaphoreSlim? _throttle;
         private readonly System.Collections.Generic.HashSet<object> _seen = new System.Collections.Generic.HashSet<object>();
         private int _running;
@@ -87,13 +90,50 @@ namespace AptReady.Cmdlets.Infrastructure
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
         /// <summary>
-        /// Sessions opened by Posh-SSH (New-SSHSession, Get-SSHSession): commands run through each
+        /// The OpenSSH client configuration to read (HostName, User, Port, IdentityFile, ProxyJump, known_hosts
+        /// files, StrictHostKeyChecking, HostKeyAlias, ...). By default ~/.ssh/config and /etc/ssh/ssh_config,
+        /// as ssh reads them; a path reads only that file (as ssh -F); an empty string reads none.
+        /// Parameters given on the command line win over the file.
+        /// </summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [AllowEmptyString]
+        public string? SshConfigPath { get; set; }
+
+        /// <summary>
+        /// Jump hosts to reach the hosts through, first hop first, like ssh -J: 'user@bastion:port', or several
+        /// ('outer', 'user@inner:2222' or 'outer,inner'). Wins over ProxyJump in the ssh configuration. Each hop's
+        /// key is verified like a target's, under the hop's own name and port; its credentials default to the target's.
+        /// </summary>
+        [Parameter(ParameterSetName = ComputerNameSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? JumpHost { get; set; }
+
+        /// <summary>
+        /// Sessions opened by Posh-SSH (New-SSHSession, Get-SSHSession), one or many: commands run through each
         /// session's own connection, whatever SSH.NET version Posh-SSH loaded.
         /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipeline = true)]
         [PSTypeName("SSH.SshSession")]
         [ValidateNotNullOrEmpty]
         public PSObject Session { get; set; } = null!;
+
+        /// <summary>
+        /// Posh-SSH SFTP sessions (New-SFTPSession) piped in: they cannot run commands, and each gets its own
+        /// error (SessionIsSftp) rather than having its Host taken as a computer name.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = SftpSessionSet, ValueFromPipeline = true, DontShow = true)]
+        [PSTypeName("SSH.SftpSession")]
+        [ValidateNotNullOrEmpty]
+        public PSObject SftpSession { get; set; } = null!;
+
+        /// <summary>
+        /// Posh-SSH session ids (as Get-SSHSession lists them): the sessions are taken from Posh-SSH's own
+        /// session list, so Posh-SSH must be imported in this session.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionIdSet)]
+        [ValidateNotNullOrEmpty]
+        [ValidateRange(0, int.MaxValue)]
+        public int[] SessionId { get; set; } = Array.Empty<int>();
 
         /// <summary>
         /// The password sudo asks for, when the login user's sudo rule is not NOPASSWD. It is sent on
@@ -127,22 +167,43 @@ namespace AptReady.Cmdlets.Infrastructure
                 ? null
                 : Array.ConvertAll(KnownHostsPath, p => SessionState.Path.GetUnresolvedProviderPathFromPSPath(p));
 
+            if (ParameterSetName == ComputerNameSet)
+            {
+                ResolveLogin();
+            }
+
             _pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
             _throttle = new SemaphoreSlim(ThrottleLimit, ThrottleLimit);
-            _connector = new SshConnector(
-                HostKeyTrustFactory.Create(pinned, knownHosts, TrustOnFirstUse),
-                message => Post(() => WriteVerbose(message)));
+            _connectionArguments = new ConnectionArguments
+            {
+                KeyFilePaths = ResolveKeyPaths(),
+                KeyPassphrase = KeyPassphrase,
+                Password = Credential?.Password,
+                Pinned = pinned,
+                KnownHostsPaths = knownHosts,
+                TrustOnFirstUse = TrustOnFirstUse,
+                ConnectTimeout = MyInvocation.BoundParameters.ContainsKey(nameof(ConnectTimeout)) ? ConnectTimeout : (TimeSpan?)null,
+                DefaultConnectTimeout = ConnectTimeout,
+                Login = _login,
+            };
         }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == SessionSet)
+            if (ParameterSetName != ComputerNameSet)
             {
-                PSObject session = Session;
-                object target = session.Properties["Host"]?.Value ?? session;
-                if (IsFirstMention(session.BaseObject) && ShouldStartHost(target))
+                var poshSsh = PoshSshSessions.Of(this);
+                var sessions = ParameterSetName == SessionIdSet
+                    ? poshSsh.WithIds(SessionId, WriteError)
+                    : PoshSshSessions.Each(ParameterSetName == SftpSessionSet ? SftpSession : Session);
+                foreach (object session in sessions)
                 {
-                    StartHost(target, () => ResolveCallerSession(session.BaseObject));
+                    object target = PSObject.AsPSObject(session).Properties["Host"]?.Value ?? session;
+                    bool? stillListed = poshSsh.StillLists(session);
+                    if (IsFirstMention(session) && ShouldStartHost(target))
+                    {
+                        StartHost(target, () => SessionResolution.Caller(_pool!, session, stillListed));
+                    }
                 }
             }
             else
@@ -199,30 +260,24 @@ namespace AptReady.Cmdlets.Infrastructure
         /// </summary>
         private Func<IRemoteSession> SessionFor(string name)
         {
-            string user = UserName ?? Credential?.UserName ?? Environment.UserName;
-            SshTarget target;
+            ResolvedTarget resolved;
             try
             {
-                target = new SshTarget(name, Port, user)
-                {
-                    KeyFilePaths = ResolveKeyPaths(),
-                    KeyPassphrase = KeyPassphrase,
-                    Password = Credential?.Password,
-                    ConnectTimeout = ConnectTimeout,
-                };
+                // Read once, at the first host: a broken file stops the command before any host starts.
+                _targets ??= SshConfiguration.CreateFactory(this, SshConfigPath, JumpHost, _connectionArguments!, message => Post(() => WriteVerbose(message)));
+                int? port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null;
+                resolved = _targets!.Create(name, UserName ?? Credential?.UserName, port);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException || AptReadyErrors.ConnectionSetup(ex, name) != null)
             {
-                // A name no host can have: that host's error record, the others go on.
+                // A name no host can have, or a configuration that cannot be followed: that host's error record, the others go on.
                 return () => throw ex;
             }
 
-            bool hasCredentials = KeyFilePath != null || Credential != null;
+            bool hasCredentials = KeyFilePath != null || Credential != null || CertificateFilePath != null || IdentityAgent != null || AgentIdentity != null;
             bool explicitTrust = HostKeyFingerprint != null || KnownHostsPath != null;
-            return () => SessionResolution.Own(_pool!, _connector!, target, hasCredentials, explicitTrust);
+            return () => SessionResolution.Own(_pool!, resolved.Connector, resolved.Target, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
         }
-
-        private IRemoteSession ResolveCallerSession(object sessionObject) => SessionResolution.Caller(_pool!, sessionObject);
 
         private string[] ResolveKeyPaths()
         {
@@ -274,6 +329,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 catch (Exception ex)
                 {
                     var record = ErrorFor(ex, computerName)
+                        ?? AptReadyErrors.ConnectionSetup(ex, computerName)
                         ?? AptReadyErrors.HostFailed(ex, "HostFailed", ErrorCategory.NotSpecified, computerName);
                     Post(() => WriteError(record));
                 }

@@ -11,8 +11,10 @@ namespace AptReady.Core.Apt
         /// <summary>apt-get's exit code for every error.</summary>
         public const int AptErrorExitCode = 100;
 
-        // LC_ALL=C texts of apt 2.6 and 3.0 (checked on both by holding each lock). A secondary signal:
-        // used only when no probe after the failure is at hand, or the holder was gone by then.
+        // LC_ALL=C texts of apt 2.6, 3.0 and 3.3 (checked on each by holding each lock). A secondary signal:
+        // used only when no probe after the failure is at hand, or the holder was gone by then. Waiting out
+        // DPkg::Lock::Timeout, apt 3.3 prints only the last line here, no "It is held by process N" (3.0 and
+        // 2.6 print "Waiting for cache lock: … held by process N (…)" on stdout): the probe names the holder.
         private static readonly string[] LockMessages =
         {
             "Could not get lock ",

@@ -148,7 +148,10 @@ namespace AptReady.Core.Apt
             }
         }
 
-        /// <summary>Classifies one of apt's own lines (untagged) into the transcript.</summary>
+        /// <summary>
+        /// Classifies one of apt's own lines (untagged) into the transcript. Progress lines ("Reading package
+        /// lists...", apt 3.3's new "Solving dependencies...") are kept as output and nothing more.
+        /// </summary>
         internal static void AddAptLine(AptGetTranscript transcript, string text)
         {
             string line = text.TrimEnd('\r');

@@ -44,6 +44,9 @@ namespace AptReady.Core.Apt
 
         public string UserName => Host.UserName;
 
+        /// <summary>The Posh-SSH session id the result came through; null on AptReady's own connection.</summary>
+        public int? SessionId => Host.SessionId;
+
         /// <summary>Whether AptReady ran 'dpkg --configure -a' first, after finding dpkg interrupted.</summary>
         public bool RepairedInterruptedDpkg { get; }
 

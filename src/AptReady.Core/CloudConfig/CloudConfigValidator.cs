@@ -10,13 +10,13 @@ namespace AptReady.Core.CloudConfig
 {
     /// <summary>
     /// A local structural check of cloud-config user-data: the header, YAML syntax, top-level keys known to
-    /// cloud-init 22.4–25.x, the types of the common keys, and settings that start the apt race. It returns
+    /// cloud-init 22.4–26.x, the types of the common keys, and settings that start the apt race. It returns
     /// findings and never throws for bad input; the target's own 'cloud-init schema' remains the last word.
     /// </summary>
     public sealed class CloudConfigValidator
     {
-        // Union of the top-level properties of schema-cloud-config-v1.json in cloud-init 22.4.2 (Debian 12)
-        // and 25.1.4 (Debian 13), plus system-config keys users also put in user-data.
+        // Union of the top-level properties of schema-cloud-config-v1.json in cloud-init 22.4.2 (Debian 12),
+        // 25.1.4 (Debian 13) and 26.2 (forky: adds "rpi"), plus system-config keys users also put in user-data.
         private static readonly HashSet<string> KnownKeys = new HashSet<string>(StringComparer.Ordinal)
         {
             "allow_public_ssh_keys", "ansible", "apk_repos", "apt", "apt_pipelining", "apt_reboot_if_required", "apt_update",
@@ -27,7 +27,7 @@ namespace AptReady.Core.CloudConfig
             "locale_configfile", "lxd", "manage_etc_hosts", "manage_resolv_conf", "mcollective", "merge_how", "merge_type", "migrate",
             "mount_default_fields", "mounts", "no_ssh_fingerprints", "ntp", "output", "package_reboot_if_required", "package_update",
             "package_upgrade", "packages", "password", "phone_home", "power_state", "prefer_fqdn_over_hostname", "preserve_hostname",
-            "puppet", "random_seed", "reporting", "resize_rootfs", "resolv_conf", "rh_subscription", "rsyslog", "runcmd",
+            "puppet", "random_seed", "reporting", "resize_rootfs", "resolv_conf", "rh_subscription", "rpi", "rsyslog", "runcmd",
             "salt_minion", "snap", "spacewalk", "ssh", "ssh_authorized_keys", "ssh_deletekeys", "ssh_fp_console_blacklist",
             "ssh_genkeytypes", "ssh_import_id", "ssh_key_console_blacklist", "ssh_keys", "ssh_publish_hostkeys", "ssh_pwauth",
             "ssh_quiet_keygen", "swap", "system_info", "timezone", "ubuntu_advantage", "ubuntu_pro", "updates", "user", "users",
@@ -52,7 +52,7 @@ namespace AptReady.Core.CloudConfig
 
         private static readonly Regex SshKeysKey = new Regex("^(dsa|ecdsa|ed25519|rsa)_(public|private|certificate)$", RegexOptions.CultureInvariant);
 
-        /// <summary>The top-level keys this validator knows (cloud-init 22.4–25.x).</summary>
+        /// <summary>The top-level keys this validator knows (cloud-init 22.4–26.x).</summary>
         public static IReadOnlyCollection<string> KnownTopLevelKeys => KnownKeys;
 
         /// <summary>Checks a document this library builds (its YAML as written).</summary>
@@ -132,7 +132,7 @@ namespace AptReady.Core.CloudConfig
             if (!KnownKeys.Contains(key))
             {
                 string? near = KnownKeys.FirstOrDefault(k => EditDistance(k, key) <= 2);
-                findings.Add(Warning(key, "is not a key cloud-init 22.4–25.x knows; it will be ignored." + (near == null ? string.Empty : $" Did you mean '{near}'?")));
+                findings.Add(Warning(key, "is not a key cloud-init 22.4–26.x knows; it will be ignored." + (near == null ? string.Empty : $" Did you mean '{near}'?")));
                 return;
             }
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace AptReady.Core.CloudConfig
 {
     /// <summary>Reads the SSH wire encoding (RFC 4251): uint32 big-endian lengths before strings.</summary>
-    internal sealed class SshWireReader
+    public sealed class SshWireReader
     {
         private readonly byte[] _data;
         private int _position;
@@ -30,6 +30,33 @@ namespace AptReady.Core.CloudConfig
             return true;
         }
 
+        /// <summary>Bytes not yet read.</summary>
+        public int Remaining => _data.Length - _position;
+
+        public bool TryReadByte(out byte value)
+        {
+            value = 0;
+            if (_position >= _data.Length)
+            {
+                return false;
+            }
+
+            value = _data[_position++];
+            return true;
+        }
+
+        public bool TryReadUInt64(out ulong value)
+        {
+            value = 0;
+            if (!TryReadUInt32(out uint high) || !TryReadUInt32(out uint low))
+            {
+                return false;
+            }
+
+            value = ((ulong)high << 32) | low;
+            return true;
+        }
+
         public bool TryReadString(out byte[] value)
         {
             value = Array.Empty<byte>();
@@ -46,7 +73,7 @@ namespace AptReady.Core.CloudConfig
     }
 
     /// <summary>Writes the SSH wire encoding (RFC 4251).</summary>
-    internal sealed class SshWireWriter
+    public sealed class SshWireWriter
     {
         private readonly MemoryStream _buffer = new MemoryStream();
 

@@ -17,7 +17,7 @@ namespace AptReady.Core.CloudInit
     /// phase, and a status.json or result.json that is not cloud-init's JSON. The CLI's own output is
     /// only a second source: if it is unreadable the files decide, and Detail says so.
     /// Classification does not trust exit codes (Ubuntu 22.04 patches 2 back to 0) nor the CLI's
-    /// "disabled", which 22.4.2 and 25.1.4 both print when the marker file appeared after cloud-init ran.
+    /// "disabled", which 22.4.2, 25.1.4 and 26.2 all print when the marker file appeared after cloud-init ran.
     /// </remarks>
     public static class CloudInitProbeParser
     {
@@ -265,7 +265,7 @@ namespace AptReady.Core.CloudInit
             return merged;
         }
 
-        // "/usr/bin/cloud-init 22.4.2" → "22.4.2".
+        // "/usr/bin/cloud-init 22.4.2" → "22.4.2"; 26.2 has no patch number: "/usr/bin/cloud-init 26.2" → "26.2".
         private static string? VersionFrom(string? text)
         {
             if (string.IsNullOrWhiteSpace(text))

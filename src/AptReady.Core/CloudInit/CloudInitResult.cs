@@ -57,9 +57,12 @@ namespace AptReady.Core.CloudInit
 
         public string UserName => Host.UserName;
 
+        /// <summary>The Posh-SSH session id the result came through; null on AptReady's own connection.</summary>
+        public int? SessionId => Host.SessionId;
+
         public CloudInitState State { get; }
 
-        /// <summary>cloud-init's version ("22.4.2", "25.1.4"); null when not installed.</summary>
+        /// <summary>cloud-init's version ("22.4.2", "25.1.4", "26.2": not always three parts); null when not installed.</summary>
         public string? Version { get; }
 
         /// <summary>The short datasource name ("nocloud"), once cloud-init found one.</summary>

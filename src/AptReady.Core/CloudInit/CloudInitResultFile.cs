@@ -4,7 +4,7 @@ namespace AptReady.Core.CloudInit
 {
     /// <summary>
     /// /run/cloud-init/result.json: written when the final stage ends, failed or not; <c>errors</c>
-    /// collects every stage's errors. 22.4.2 and 25.1.4 write the same shape.
+    /// collects every stage's errors. 22.4.2, 25.1.4 and 26.2 write the same shape.
     /// </summary>
     public sealed class CloudInitResultFile
     {
@@ -20,7 +20,7 @@ namespace AptReady.Core.CloudInit
         /// <summary>Errors of all stages, without the stage's name.</summary>
         public IReadOnlyList<CloudInitStageError> Errors { get; }
 
-        /// <summary>Only where a version writes them here (neither 22.4.2 nor 25.1.4 does; they are in status.json).</summary>
+        /// <summary>Only where a version writes them here (none of 22.4.2, 25.1.4, 26.2 does; they are in status.json).</summary>
         public IReadOnlyList<CloudInitStageError> RecoverableErrors { get; }
 
         /// <summary>Parses the file's text; throws <see cref="Remote.ProbeOutputException"/> quoting it when it is not result.json.</summary>

@@ -6,8 +6,8 @@ namespace AptReady.Core.CloudInit
 {
     /// <summary>
     /// /run/cloud-init/status.json (a link to /var/lib/cloud/data/status.json), world-readable, written
-    /// atomically at the start and end of every stage. Same shape on 22.4.2 and 25.1.4, except that
-    /// 25.x adds recoverable_errors per stage and writes times as uptime instead of epoch seconds.
+    /// atomically at the start and end of every stage. Same shape on 22.4.2, 25.1.4 and 26.2, except that
+    /// 25.x and 26.x add recoverable_errors per stage and write times as uptime instead of epoch seconds.
     /// </summary>
     public sealed class CloudInitStatusFile
     {

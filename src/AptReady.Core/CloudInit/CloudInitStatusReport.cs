@@ -10,7 +10,8 @@ namespace AptReady.Core.CloudInit
     /// The output of <c>cloud-init status --format json</c>, of every version that has it:
     /// 22.4.2 (status "not run", no extended_status, no recoverable_errors, a "schemas" copy) and
     /// 25.1.4 (status "not started", extended_status such as "degraded done" or "error - running",
-    /// recoverable_errors, the per-stage objects of status.json at the top level).
+    /// recoverable_errors, the per-stage objects of status.json at the top level). 26.2 prints exactly the
+    /// 25.1.4 shape: the same keys, status values, boot_status_code values and exit codes (0, 1, 2).
     /// </summary>
     public sealed class CloudInitStatusReport
     {
@@ -54,7 +55,7 @@ namespace AptReady.Core.CloudInit
 
         public string? Detail { get; }
 
-        /// <summary>As printed; 25.1.4 prints uptime as a 1970 date here ("Thu, 01 Jan 1970 00:07:58 +0000").</summary>
+        /// <summary>As printed; 25.1.4 and 26.2 print uptime as a 1970 date here ("Thu, 01 Jan 1970 00:07:58 +0000").</summary>
         public string? LastUpdate { get; }
 
         /// <summary>25.x only: the stage running now.</summary>

@@ -3,8 +3,8 @@ using System;
 namespace AptReady.Core.CloudInit
 {
     /// <summary>
-    /// cloud-init's stage times: 22.4.2 writes seconds since the epoch (time.time()), 25.1.4 seconds
-    /// since boot (its status then says "last_update: Thu, 01 Jan 1970 00:07:58"). Seen on both.
+    /// cloud-init's stage times: 22.4.2 writes seconds since the epoch (time.time()), 25.1.4 and 26.2
+    /// seconds since boot (their status then says "last_update: Thu, 01 Jan 1970 00:07:58"). Seen on all three.
     /// </summary>
     public static class CloudInitTime
     {

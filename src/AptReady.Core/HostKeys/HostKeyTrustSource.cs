@@ -14,5 +14,8 @@ namespace AptReady.Core.HostKeys
 
         /// <summary>Trust on first use: the key was recorded now.</summary>
         TrustOnFirstUse,
+
+        /// <summary>A host certificate signed by a CA that an @cert-authority line lists for the host.</summary>
+        CertificateAuthority,
     }
 }

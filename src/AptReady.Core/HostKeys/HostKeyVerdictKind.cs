@@ -20,5 +20,17 @@ namespace AptReady.Core.HostKeys
 
         /// <summary>Fingerprints were pinned and the key matches none: refuse.</summary>
         PinMismatch,
+
+        /// <summary>A trusted CA signed the host certificate, but its validity window has passed: refuse.</summary>
+        CertificateExpired,
+
+        /// <summary>A trusted CA signed the host certificate, but its validity window has not begun: refuse.</summary>
+        CertificateNotYetValid,
+
+        /// <summary>A trusted CA signed the certificate, but not for this host name: refuse.</summary>
+        CertificatePrincipalMismatch,
+
+        /// <summary>The server presented a user certificate as its host key: refuse.</summary>
+        CertificateNotHost,
     }
 }

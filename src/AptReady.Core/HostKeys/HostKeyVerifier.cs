@@ -1,15 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AptReady.Core.Certificates;
 
 namespace AptReady.Core.HostKeys
 {
     /// <summary>
     /// Decides whether to accept the host key a server presents, the way ssh does with
     /// StrictHostKeyChecking yes (or accept-new when trust on first use is allowed), plus pinning.
-    /// Order: @revoked refuses; pinned fingerprints, when given, decide alone; then a known_hosts
-    /// entry of the key's type accepts (same key) or refuses (Changed); else the key is Unknown and
-    /// is recorded only if the policy allows trust on first use. Thread-safe.
+    /// Order: @revoked (the key, or the CA of its certificate) refuses; pinned fingerprints, when given,
+    /// decide alone on the key (inside a certificate too); then a host certificate whose CA an
+    /// @cert-authority line lists for the host is checked (host type, principal, validity); then a
+    /// known_hosts entry of the key's type accepts (same key) or refuses (Changed); else the key is
+    /// Unknown and is recorded only if the policy allows trust on first use. Thread-safe.
     /// </summary>
     public sealed class HostKeyVerifier
     {
@@ -42,7 +45,24 @@ namespace AptReady.Core.HostKeys
                 throw new ArgumentException($"The host key algorithm '{keyAlgorithm}' does not fit the key, which is of type {keyType}.", nameof(keyAlgorithm));
             }
 
-            var facts = new Facts(host, port, lookupName, keyType, keyBlob);
+            // A host certificate is checked against @cert-authority lines; everything else (pins,
+            // @revoked, plain known_hosts entries) looks at the key inside it, as ssh does.
+            SshCertificate? certificate = null;
+            if (SshCertificate.IsCertificateType(keyType))
+            {
+                try
+                {
+                    certificate = SshCertificate.Parse(keyBlob);
+                }
+                catch (FormatException ex)
+                {
+                    throw new ArgumentException("The host certificate cannot be read: " + ex.Message, nameof(keyBlob), ex);
+                }
+            }
+
+            var facts = certificate == null
+                ? new Facts(host, port, lookupName, keyType, keyBlob)
+                : new Facts(host, port, lookupName, certificate.KeyType, certificate.GetPublicKey()) { Certificate = certificate };
             var files = Policy.KnownHostsFiles.Select(KnownHostsFile.Load).ToList();
             foreach (KnownHostsFile file in files)
             {
@@ -85,12 +105,6 @@ namespace AptReady.Core.HostKeys
             var applicable = new List<KnownHostEntry>();
             foreach (KnownHostEntry entry in entries.Where(e => e.AppliesToLookupName(lookupName)))
             {
-                if (entry.Marker == KnownHostMarker.CertAuthority)
-                {
-                    notes.Add(entry.Location + ": @cert-authority ignored: AptReady does not verify host certificates; list the host's own key or pin its fingerprint.");
-                    continue;
-                }
-
                 applicable.Add(entry);
             }
 
@@ -110,10 +124,30 @@ namespace AptReady.Core.HostKeys
                 return Verdicts.Revoked(facts, revoked);
             }
 
+            SshCertificate? certificate = facts.Certificate;
+            byte[]? caKey = certificate?.GetCaKey();
+            KnownHostEntry? revokedCa = caKey == null ? null : applicable.FirstOrDefault(e => e.Marker == KnownHostMarker.Revoked && e.HasKey(caKey));
+            if (revokedCa != null)
+            {
+                return Verdicts.RevokedAuthority(facts, revokedCa);
+            }
+
             if (Policy.PinnedFingerprints.Count > 0)
             {
                 HostKeyFingerprint? pin = Policy.PinnedFingerprints.FirstOrDefault(p => p.Matches(facts.KeyBlob));
                 return pin != null ? Verdicts.TrustedByPin(facts, pin) : Verdicts.PinMismatch(facts, Policy.PinnedFingerprints);
+            }
+
+            if (certificate != null)
+            {
+                KnownHostEntry? authority = applicable.FirstOrDefault(e => e.Marker == KnownHostMarker.CertAuthority && e.HasKey(caKey!));
+                if (authority != null)
+                {
+                    return HostCertificateCheck.Decide(facts, certificate, authority, DateTimeOffset.UtcNow);
+                }
+
+                // No listed CA signed it: like ssh, fall back to the plain key inside.
+                facts.Notes.Add($"{facts.LookupName} presented a host certificate signed by CA {certificate.CaFingerprint}, which no @cert-authority line for it lists; its key was checked as a plain key.");
             }
 
             var sameType = applicable.Where(e => e.Marker == KnownHostMarker.None && e.KeyType == facts.KeyType).ToList();
@@ -178,6 +212,9 @@ namespace AptReady.Core.HostKeys
             public HostKeyFingerprint Presented { get; }
 
             public List<string> Notes { get; } = new List<string>();
+
+            /// <summary>The host certificate the key came in, if it came in one.</summary>
+            public SshCertificate? Certificate { get; set; }
         }
     }
 }

@@ -72,6 +72,9 @@ namespace AptReady.Core.HostKeys
                 case "rsa-sha2-256":
                 case "rsa-sha2-512":
                     return "ssh-rsa";
+                case "rsa-sha2-256-cert-v01@openssh.com":
+                case "rsa-sha2-512-cert-v01@openssh.com":
+                    return "ssh-rsa-cert-v01@openssh.com";
                 default:
                     return algorithm;
             }

@@ -27,6 +27,20 @@ namespace AptReady.Core.HostKeys
             $"REFUSED: the {f.KeyType} host key {f.Presented} presented by {f.LookupName} is marked @revoked at {revoked.Location}. "
             + $"A revoked key is never accepted: give the host a new key (on the host: {Regenerate(f.KeyType)}), then trust the new one by its fingerprint.");
 
+        public static HostKeyVerdict RevokedAuthority(Facts f, KnownHostEntry revoked) => Make(
+            HostKeyVerdictKind.Revoked, f, Array.Empty<HostKeyFingerprint>(), revoked, HostKeyTrustSource.None, NoTypes,
+            $"REFUSED: {f.LookupName} presented a host certificate signed by CA {f.Certificate!.CaFingerprint}, which is marked @revoked at {revoked.Location}. "
+            + "Nothing that CA signed is accepted: re-sign the host key with a CA that is trusted, or trust the host's own key by its fingerprint.");
+
+        public static HostKeyVerdict TrustedByAuthority(Facts f, Certificates.SshCertificate certificate, KnownHostEntry authority) => Make(
+            HostKeyVerdictKind.Trusted, f, new[] { authority.Fingerprint }, authority, HostKeyTrustSource.CertificateAuthority, NoTypes,
+            $"The {f.KeyType} host key of {f.LookupName} ({f.Presented}) comes in a host certificate ({certificate.KeyId}) signed by CA {authority.Fingerprint}, listed at {authority.Location}.");
+
+        public static HostKeyVerdict CertificateRefused(Facts f, KnownHostEntry authority, HostKeyVerdictKind kind, string why) => Make(
+            kind, f, new[] { authority.Fingerprint }, authority, HostKeyTrustSource.None, NoTypes,
+            $"REFUSED: {f.LookupName} presented a host certificate ({f.Certificate!.KeyId}, key {f.Presented}) signed by CA {authority.Fingerprint} "
+            + $"(trusted at {authority.Location}), but {why}.");
+
         public static HostKeyVerdict PinMismatch(Facts f, IReadOnlyList<HostKeyFingerprint> pins)
         {
             // Show the presented key in each form that was pinned, so the two can be compared by eye.
@@ -57,9 +71,12 @@ namespace AptReady.Core.HostKeys
                 ? $"no host key for {f.LookupName} is known (searched {searched})."
                 : $"known_hosts has {string.Join(", ", otherTypes)} host keys for {f.LookupName} but no {f.KeyType} key (searched {searched}); "
                   + "like ssh with StrictHostKeyChecking yes, a key of a type not known for the host is refused.";
+            string certificate = f.Certificate == null
+                ? string.Empty
+                : $"The key came in a host certificate signed by CA {f.Certificate.CaFingerprint}, which no @cert-authority line for {f.LookupName} lists. ";
             return Make(
                 HostKeyVerdictKind.Unknown, f, Array.Empty<HostKeyFingerprint>(), null, HostKeyTrustSource.None, otherTypes,
-                $"REFUSED: {f.LookupName} presented the {f.KeyType} host key {f.Presented}, and {what} "
+                $"REFUSED: {f.LookupName} presented the {f.KeyType} host key {f.Presented}, and {what} " + certificate
                 + $"Check the fingerprint on the host (ssh-keygen -lf {ServerKeyFile(f.KeyType)}) and pass -HostKeyFingerprint {f.Presented}, "
                 + $"or add the key to known_hosts (ssh-keyscan -p {f.Port} -t {f.KeyType} {f.Host}, after checking it), "
                 + "or opt in with -TrustOnFirstUse to record it on this first connection.");

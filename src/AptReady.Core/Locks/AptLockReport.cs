@@ -26,6 +26,9 @@ namespace AptReady.Core.Locks
 
         public string ComputerName => Host.ComputerName;
 
+        /// <summary>The Posh-SSH session id the report came through; null on AptReady's own connection.</summary>
+        public int? SessionId => Host.SessionId;
+
         public IReadOnlyList<AptLockStatus> Locks { get; }
 
         /// <summary>Running processes that explain held locks: cloud-init, apt.systemd.daily, unattended-upgrades, apt, dpkg.</summary>

@@ -39,6 +39,9 @@ namespace AptReady.Core.Locks
 
         public string UserName => Host.UserName;
 
+        /// <summary>The Posh-SSH session id the result came through; null on AptReady's own connection.</summary>
+        public int? SessionId => Host.SessionId;
+
         public AptLockFile LockFile { get; }
 
         /// <summary>The lock's short name (Lists, Dpkg, …).</summary>

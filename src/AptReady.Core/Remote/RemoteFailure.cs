@@ -39,7 +39,54 @@ namespace AptReady.Core.Remote
         /// <summary>The connection dropped while a command ran.</summary>
         ConnectionLost,
 
-        /// <summary>A caller's session (Posh-SSH) is not connected or not of a usable shape.</summary>
+        /// <summary>A caller's session (Posh-SSH) cannot run a command for a reason not named below.</summary>
         SessionUnusable,
+
+        /// <summary>A caller's session is open but its connection is not (dropped, or Disconnect was called).</summary>
+        SessionDisconnected,
+
+        /// <summary>A caller's session's client was disposed: it can never connect again.</summary>
+        SessionDisposed,
+
+        /// <summary>A caller's Posh-SSH session was closed with Remove-SSHSession.</summary>
+        SessionRemoved,
+
+        /// <summary>A caller's session is an SFTP session (New-SFTPSession): it transfers files, it cannot run commands.</summary>
+        SessionIsSftp,
+
+        /// <summary>The object given as a session holds no SSH client AptReady can drive (a deserialized copy, another module's object).</summary>
+        SessionNotRecognized,
+
+        /// <summary>A jump host on the way to the target could not be used; the message names the hop, the inner exception holds its own failure.</summary>
+        JumpHostFailed,
+        /// <summary>No SSH agent answers at the socket (or pipe), or the connection to it broke.</summary>
+        AgentUnavailable,
+
+        /// <summary>The agent would not sign: its user declined an ssh-add -c confirmation, or the key is gone.</summary>
+        AgentRefusedToSign,
+
+        /// <summary>-AgentIdentity names a key the agent does not hold.</summary>
+        AgentIdentityNotFound,
+
+        /// <summary>A user certificate is malformed, for another key, or not a user certificate.</summary>
+        CertificateInvalid,
+
+        /// <summary>A user certificate's validity window has passed.</summary>
+        CertificateExpired,
+
+        /// <summary>A user certificate's validity window has not begun.</summary>
+        CertificateNotYetValid,
+
+        /// <summary>The host's certificate, signed by a trusted CA, has expired.</summary>
+        HostCertificateExpired,
+
+        /// <summary>The host's certificate, signed by a trusted CA, is not valid yet.</summary>
+        HostCertificateNotYetValid,
+
+        /// <summary>The host's certificate, signed by a trusted CA, does not name this host among its principals.</summary>
+        HostCertificatePrincipalMismatch,
+
+        /// <summary>The host presented a user certificate, or one whose CA signature does not verify.</summary>
+        HostCertificateInvalid,
     }
 }

@@ -7,11 +7,13 @@ namespace AptReady.Core.Remote
     /// </summary>
     public sealed class RemoteHost
     {
-        public RemoteHost(string computerName, int port, string userName)
+        public RemoteHost(string computerName, int port, string userName, int? sessionId = null, string? address = null)
         {
             ComputerName = computerName;
             Port = port;
             UserName = userName;
+            SessionId = sessionId;
+            Address = address ?? computerName;
         }
 
         public string ComputerName { get; }
@@ -20,7 +22,14 @@ namespace AptReady.Core.Remote
 
         public string UserName { get; }
 
-        public static RemoteHost Of(IRemoteSession session) => new RemoteHost(session.ComputerName, session.Port, session.UserName);
+        /// <summary>The caller's session id (Posh-SSH's SessionId) the result came through; null on AptReady's own connection.</summary>
+        public int? SessionId { get; }
+
+        /// <summary>The address connected to: ssh_config's HostName for an alias, else the computer name.</summary>
+        public string Address { get; }
+
+        public static RemoteHost Of(IRemoteSession session) =>
+            new RemoteHost(session.ComputerName, session.Port, session.UserName, (session as ICallerSession)?.SessionId, (session as IAddressedSession)?.Address);
 
         public override string ToString() => Port == 22 ? ComputerName : $"{ComputerName}:{Port}";
     }

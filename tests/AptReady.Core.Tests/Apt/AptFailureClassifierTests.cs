@@ -27,8 +27,14 @@ public class AptFailureClassifierTests
         { AptSamples.FragmentUpdateListsHeldTrixie, AptGetVerb.Update },
         { AptSamples.FragmentInstallFrontendHeldTrixie, AptGetVerb.Install },
         { AptSamples.FragmentInstallFrontendHeldWaitingBookworm, AptGetVerb.Install },
+        { AptSamples.FragmentInstallFrontendHeldWaitingTrixie, AptGetVerb.Install },
         { AptSamples.FragmentRemoveDpkgHeldBookworm, AptGetVerb.Remove },
         { AptSamples.FragmentInstallArchivesHeldTrixie, AptGetVerb.Install },
+        { AptSamplesForky.FragmentUpdateListsHeldForky, AptGetVerb.Update },
+        { AptSamplesForky.FragmentInstallFrontendHeldForky, AptGetVerb.Install },
+        { AptSamplesForky.FragmentInstallFrontendHeldWaitingForky, AptGetVerb.Install },
+        { AptSamplesForky.FragmentRemoveDpkgHeldForky, AptGetVerb.Remove },
+        { AptSamplesForky.FragmentInstallArchivesHeldForky, AptGetVerb.Install },
     };
 
     [Theory]
@@ -40,6 +46,35 @@ public class AptFailureClassifierTests
         Assert.Equal(100, t.AptExitCode);
         Assert.All(t.Errors, e => Assert.True(AptFailureClassifier.IsLockMessage(e), e));
         Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(verb, 100, t.Errors, probeAfterFailure: null));
+    }
+
+    [Fact]
+    public void Apt33WaitingOnALockNamesNoHolder()
+    {
+        // apt 3.0.4 and 2.6.1 print "Waiting for cache lock: Could not get lock … It is held by process N (…)…"
+        // on stdout while DPkg::Lock::Timeout runs; apt 3.3.3 (stdout not a terminal) prints nothing until
+        // the one E: line at the end, so apt's own output names no holder: the lock probe must.
+        var t = Fragment(AptSamplesForky.FragmentInstallFrontendHeldWaitingForky, AptGetVerb.Install);
+
+        Assert.DoesNotContain(t.AptOutput, l => l.StartsWith("Waiting for cache lock", StringComparison.Ordinal));
+        Assert.DoesNotContain(t.AptOutput, l => l.Contains("held by process"));
+        Assert.Equal(new[] { "Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?" }, t.Errors);
+        Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(new AptGetCommand(AptGetVerb.Install, new[] { "aptready-extra" }), t, Probe(AptLockFile.DpkgFrontend)));
+        Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(AptGetVerb.Install, 100, t.Errors, null));
+        Assert.Contains(Fragment(AptSamples.FragmentInstallFrontendHeldWaitingBookworm, AptGetVerb.Install).AptOutput, l => l.Contains("It is held by process 13023 (python3)"));
+        Assert.Contains(Fragment(AptSamples.FragmentInstallFrontendHeldWaitingTrixie, AptGetVerb.Install).AptOutput, l => l.Contains("It is held by process 464 (python3)"));
+    }
+
+    [Fact]
+    public void Apt33InterruptedDpkgWordingsThroughSudoAndAsRoot()
+    {
+        string sudo = AptSamplesForky.PlainDpkgInterruptedSudoForky.Trim().Substring(3);
+        string root = AptSamplesForky.PlainDpkgInterruptedRootForky.Trim().Substring(3);
+
+        Assert.Contains("'sudo dpkg --configure -a'", sudo);
+        Assert.Contains("'dpkg --configure -a'", root);
+        Assert.DoesNotContain("sudo", root);
+        Assert.All(new[] { sudo, root }, e => Assert.Equal(AptFailureKind.DpkgInterrupted, AptFailureClassifier.Classify(AptGetVerb.Remove, 100, new[] { e }, null)));
     }
 
     [Fact]

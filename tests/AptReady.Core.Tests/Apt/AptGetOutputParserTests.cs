@@ -139,6 +139,131 @@ public class AptGetOutputParserTests
     }
 
     [Fact]
+    public void Apt33AWaitThenInstallRunIsReadWhole()
+    {
+        var t = AptGetOutputParser.Parse(AptSamplesForky.ScriptInstallForky, InstallLocks);
+
+        Assert.Equal(AptGetScriptOutcome.Ran, t.Outcome);
+        Assert.Equal(0, t.AptExitCode);
+        Assert.Equal(TimeSpan.FromMilliseconds(2010), t.LockWait);
+        var sighting = Assert.Single(t.LockHolders);
+        Assert.Equal((AptLockFile.DpkgFrontend, 55, "python3"), (sighting.LockFile, sighting.Holder.Pid, sighting.Holder.ProcessName));
+        Assert.Equal((0, 1, 0, 0), (t.Summary!.Upgraded, t.Summary.NewlyInstalled, t.Summary.Removed, t.Summary.NotUpgraded));
+        Assert.Contains(t.Changes, c => c.Action == AptPackageAction.Unpacked && c.Package == "aptready-hello" && c.Version == "1.0");
+        Assert.Contains(t.Changes, c => c.Action == AptPackageAction.SetUp && c.Package == "aptready-hello" && c.Version == "1.0");
+        Assert.Contains(t.Status, s => s.Kind == AptStatusKind.Download && s.Subject == "1" && s.Percent == 100);
+        Assert.Contains(t.Status, s => s.Kind == AptStatusKind.PackageManager && s.Subject == "aptready-hello" && s.Percent == 80 && s.Message == "Installed aptready-hello (amd64)");
+        // In a chroot without /dev/pts, as apt 2.6.1 did: an E: line with exit 0.
+        Assert.Single(t.Errors, e => e.StartsWith("Can not write log", StringComparison.Ordinal));
+        Assert.Empty(t.OtherLines);
+    }
+
+    [Theory]
+    [InlineData(AptSamplesForky.ScriptInstallForky, AptGetVerb.Install)]
+    [InlineData(AptSamplesForky.ScriptInstallSimulateForky, AptGetVerb.Install)]
+    [InlineData(AptSamplesForky.ScriptRemoveForky, AptGetVerb.Remove)]
+    [InlineData(AptSamplesForky.FragmentPurgeForky, AptGetVerb.Purge)]
+    [InlineData(AptSamplesForky.FragmentInstallArchivesHeldForky, AptGetVerb.Install)]
+    public void Apt33SaysSolvingDependenciesWhichIsOnlyOutput(string output, AptGetVerb verb)
+    {
+        // apt 3.3.3 prints "Solving dependencies..." after "Reading state information..." (3.0.4 and 2.6.1 do not).
+        var t = output.StartsWith(AptGetScript.Header, StringComparison.Ordinal)
+            ? AptGetOutputParser.Parse(output, AptVerbLocks.ToWaitFor(verb))
+            : Fragment(output, verb);
+
+        Assert.Equal(3, t.AptOutput.IndexOf("Solving dependencies..."));
+        Assert.Equal("Reading state information...", t.AptOutput[2]);
+        Assert.DoesNotContain(t.Changes, c => c.Package == "dependencies...");
+        Assert.DoesNotContain(t.Errors, e => e.Contains("Solving"));
+        Assert.Empty(t.OtherLines);
+    }
+
+    [Theory]
+    [InlineData(AptSamples.ScriptInstallTrixie)]
+    [InlineData(AptSamples.ScriptInstallBookworm)]
+    public void Apt30And26SayNoSolvingDependencies(string output)
+    {
+        var t = AptGetOutputParser.Parse(output, InstallLocks);
+
+        Assert.Equal("Reading state information...", t.AptOutput[2]);
+        Assert.DoesNotContain("Solving dependencies...", t.AptOutput);
+    }
+
+    [Fact]
+    public void Apt33UpdateHasDownloadStatusAndNoSummary()
+    {
+        var t = AptGetOutputParser.Parse(AptSamplesForky.ScriptUpdateForky, AptVerbLocks.ToWaitFor(AptGetVerb.Update));
+
+        Assert.Equal((AptGetScriptOutcome.Ran, 0), (t.Outcome, t.AptExitCode));
+        Assert.Null(t.Summary);
+        Assert.Empty(t.Changes);
+        Assert.Empty(t.Errors);
+        Assert.All(t.Status, s => Assert.Equal(AptStatusKind.Download, s.Kind));
+        Assert.Contains(t.Status, s => s.Percent == 100);
+        Assert.Contains(t.AptOutput, l => l.StartsWith("Fetched ", StringComparison.Ordinal));
+        Assert.Equal("Reading package lists...", t.AptOutput[^1]);
+    }
+
+    [Fact]
+    public void Apt33PrintUrisUpdateListsIndexFiles()
+    {
+        var t = AptGetOutputParser.Parse(AptSamplesForky.ScriptUpdateSimulateForky, AptVerbLocks.ToWaitFor(AptGetVerb.Update));
+
+        Assert.Equal(0, t.AptExitCode);
+        Assert.Equal(3, t.AptOutput.Count);
+        Assert.All(t.AptOutput, l => Assert.StartsWith("'http://127.0.0.1:", l));
+        Assert.Empty(t.Status);
+    }
+
+    [Fact]
+    public void Apt33SimulatedInstallAndUpgrade()
+    {
+        var install = AptGetOutputParser.Parse(AptSamplesForky.ScriptInstallSimulateForky, InstallLocks);
+        var upgrade = AptGetOutputParser.Parse(AptSamplesForky.ScriptUpgradeSimulateForky, AptVerbLocks.ToWaitFor(AptGetVerb.Upgrade));
+
+        var inst = Assert.Single(install.Changes, c => c.Action == AptPackageAction.SimulatedInstall);
+        Assert.Equal(("aptready-extra", "1.0", (string?)null), (inst.Package, inst.Version, inst.PreviousVersion));
+        Assert.Equal(1, install.Summary!.NewlyInstalled);
+        var up = Assert.Single(upgrade.Changes, c => c.Action == AptPackageAction.SimulatedInstall);
+        Assert.Equal(("aptready-hello", "1.1", "1.0"), (up.Package, up.Version, up.PreviousVersion));
+        Assert.Equal(1, upgrade.Summary!.Upgraded);
+        Assert.Empty(upgrade.Status); // a simulation runs no dpkg and downloads nothing
+    }
+
+    [Fact]
+    public void Apt33UpgradeRemoveAndPurge()
+    {
+        var upgrade = AptGetOutputParser.Parse(AptSamplesForky.ScriptUpgradeForky, AptVerbLocks.ToWaitFor(AptGetVerb.Upgrade));
+        var remove = AptGetOutputParser.Parse(AptSamplesForky.ScriptRemoveForky, AptVerbLocks.ToWaitFor(AptGetVerb.Remove));
+        var purge = Fragment(AptSamplesForky.FragmentPurgeForky, AptGetVerb.Purge);
+
+        Assert.Equal(1, upgrade.Summary!.Upgraded);
+        var unpacked = Assert.Single(upgrade.Changes, c => c.Action == AptPackageAction.Unpacked);
+        Assert.Equal(("aptready-hello", "1.1"), (unpacked.Package, unpacked.Version)); // "Unpacking aptready-hello (1.1) over (1.0) ..."
+        Assert.Contains(upgrade.Status, s => s.Subject == "aptready-hello" && s.Message == "Installed aptready-hello (amd64)");
+        Assert.Equal(1, remove.Summary!.Removed);
+        var removed = Assert.Single(remove.Changes, c => c.Action == AptPackageAction.Removed);
+        Assert.Equal(("aptready-extra", "1.0"), (removed.Package, removed.Version));
+        Assert.Equal("aptready-hello", Assert.Single(purge.Changes, c => c.Action == AptPackageAction.Removed).Package);
+        Assert.Contains(purge.Status, s => s.Message == "Completely removed aptready-hello (amd64)");
+        Assert.All(new[] { upgrade, remove, purge }, t => Assert.Equal(0, t.AptExitCode));
+    }
+
+    [Fact]
+    public void Apt33LockTimeoutAndInterruptedDpkgOfTheScript()
+    {
+        var timeout = AptGetOutputParser.Parse(AptSamplesForky.ScriptTimeoutForky, AptVerbLocks.ToWaitFor(AptGetVerb.Update));
+        var interrupted = AptGetOutputParser.Parse(AptSamplesForky.ScriptDpkgInterruptedForky, AptVerbLocks.ToWaitFor(AptGetVerb.Remove));
+
+        Assert.Equal(AptGetScriptOutcome.LockTimeout, timeout.Outcome);
+        Assert.Equal(TimeSpan.FromMilliseconds(1280), timeout.LockWait);
+        var holder = Assert.Single(timeout.HoldersAtTimeout);
+        Assert.Equal((AptLockFile.Lists, 393, "python3"), (holder.LockFile, holder.Holder.Pid, holder.Holder.ProcessName));
+        Assert.Equal(AptGetScriptOutcome.DpkgInterrupted, interrupted.Outcome);
+        Assert.Equal("0000", interrupted.InterruptedDpkgUpdate);
+    }
+
+    [Fact]
     public void GarbageBeforeTheHeaderIsKeptAndNoHeaderIsAnError()
     {
         var t = AptGetOutputParser.Parse("Welcome to the lab\n" + AptSamples.ScriptTimeoutBookworm, AptVerbLocks.ToWaitFor(AptGetVerb.Update));

@@ -272,6 +272,14 @@ internal static class AptSamples
         "out Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 13023 (python3)...\n" +
         "apt-exit 100\n";
 
+    // apt-lock-install-waiting.out of tests/tools/Capture-Samples.ps1 -Suite trixie (DPkg::Lock::Timeout=2)
+    public const string FragmentInstallFrontendHeldWaitingTrixie =
+        "run\n" +
+        "out Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 464 (python3)...\n" +
+        "out Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 464 (python3)...\n" +
+        "err E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?\n" +
+        "apt-exit 100\n";
+
     // lock-dpkg-bookworm.out
     public const string FragmentRemoveDpkgHeldBookworm =
         "err E: Could not get lock /var/lib/dpkg/lock. It is held by process 13275 (python3)\n" +

@@ -13,6 +13,12 @@ namespace AptReady.Core.Tests.CloudConfig
         private const string TrixieValid = "APTREADY-SCHEMA-FILE /tmp/aptready-cloud-config.6taGc9Ay\nAPTREADY-SCHEMA-VERSION /usr/bin/cloud-init 25.1.4\n2026-11-24 21:47:05,643 - log_util.py[WARNING]: Getting data from <class 'cloudinit.sources.DataSourceNone.DataSourceNone'> failed\n2026-11-24 21:47:05,648 - schema.py[WARNING]: datasource not detected, using default instance-data/user-data paths.\nValid schema /tmp/aptready-cloud-config.6taGc9Ay\nAPTREADY-SCHEMA-EXIT 0\n";
         private const string TrixieInvalid = "APTREADY-SCHEMA-FILE /tmp/aptready-cloud-config.VVavsFzG\nAPTREADY-SCHEMA-VERSION /usr/bin/cloud-init 25.1.4\n2026-11-24 21:47:06,427 - log_util.py[WARNING]: Getting data from <class 'cloudinit.sources.DataSourceNone.DataSourceNone'> failed\n2026-11-24 21:47:06,433 - schema.py[WARNING]: datasource not detected, using default instance-data/user-data paths.\nError: Cloud config schema errors: bootcmd: 5 is not of type 'array'\n\nError: Invalid schema: user-data\n\nInvalid user-data /tmp/aptready-cloud-config.VVavsFzG\nAPTREADY-SCHEMA-EXIT 1\n";
 
+        // Captured by tests/tools/Capture-Samples.ps1 -Suite forky (cloud-init 26.2) with the script of main
+        // at the time, which reads the version from dpkg ("26.2-1": the first of the three without a patch number).
+        private const string ForkyValid = "APTREADY-SCHEMA-FILE /tmp/aptready-cloud-config.LiTpKrOs\nAPTREADY-SCHEMA-VERSION 26.2-1\n2026-11-29 14:18:04,798 - log_util.py[WARNING]: Getting data from <class 'cloudinit.sources.DataSourceNone.DataSourceNone'> failed\n2026-11-29 14:18:04,817 - schema.py[WARNING]: datasource not detected, using default instance-data/user-data paths.\nValid schema /tmp/aptready-cloud-config.LiTpKrOs\nAPTREADY-SCHEMA-EXIT 0\n";
+        private const string ForkyInvalid = "APTREADY-SCHEMA-FILE /tmp/aptready-cloud-config.Rn5FdwIm\nAPTREADY-SCHEMA-VERSION 26.2-1\n2026-11-29 14:18:06,843 - log_util.py[WARNING]: Getting data from <class 'cloudinit.sources.DataSourceNone.DataSourceNone'> failed\n2026-11-29 14:18:06,862 - schema.py[WARNING]: datasource not detected, using default instance-data/user-data paths.\nError: Cloud config schema errors: bootcmd: 5 is not of type 'array'\n\nError: Invalid schema: user-data\n\nInvalid user-data /tmp/aptready-cloud-config.Rn5FdwIm\nAPTREADY-SCHEMA-EXIT 1\n";
+        private const string ForkyDeprecated = "APTREADY-SCHEMA-FILE /tmp/aptready-cloud-config.4SagZHlh\nAPTREADY-SCHEMA-VERSION 26.2-1\n2026-11-29 14:18:08,708 - log_util.py[WARNING]: Getting data from <class 'cloudinit.sources.DataSourceNone.DataSourceNone'> failed\n2026-11-29 14:18:08,720 - schema.py[WARNING]: datasource not detected, using default instance-data/user-data paths.\nCloud config schema deprecations: apt_update:  Deprecated in version 22.2. Use **package_update** instead.\nValid schema /tmp/aptready-cloud-config.4SagZHlh\nAPTREADY-SCHEMA-EXIT 0\n";
+
         [Fact]
         public void TheDocumentTravelsOnStandardInputNeverOnTheCommandLine()
         {
@@ -29,6 +35,7 @@ namespace AptReady.Core.Tests.CloudConfig
         [Theory]
         [InlineData(BookwormValid, "22.4.2", "Valid cloud-config: user-data")]
         [InlineData(TrixieValid, "25.1.4", "Valid schema user-data")]
+        [InlineData(ForkyValid, "26.2", "Valid schema user-data")]
         public void ReadsValidVerdicts(string output, string version, string text)
         {
             CloudConfigSchemaVerdict verdict = CloudConfigSchemaCheck.Parse(new RemoteCommandResult(0, output, string.Empty));
@@ -41,6 +48,7 @@ namespace AptReady.Core.Tests.CloudConfig
         [Theory]
         [InlineData(BookwormInvalid, "22.4.2")]
         [InlineData(TrixieInvalid, "25.1.4")]
+        [InlineData(ForkyInvalid, "26.2")]
         public void ReadsInvalidVerdictsWithoutLogNoiseOrTheTemporaryPath(string output, string version)
         {
             CloudConfigSchemaVerdict verdict = CloudConfigSchemaCheck.Parse(new RemoteCommandResult(0, output, string.Empty));
@@ -56,12 +64,23 @@ namespace AptReady.Core.Tests.CloudConfig
         [Theory]
         [InlineData("22.4.2-1+deb12u4", "22.4.2")]
         [InlineData("25.1.4-1", "25.1.4")]
+        [InlineData("26.2-1", "26.2")]
+        [InlineData("/usr/bin/cloud-init 26.2", "26.2")]
         [InlineData("1:24.4.1-0ubuntu0~24.04.1", "24.4.1")]
         [InlineData("/usr/bin/cloud-init 22.4.2", "22.4.2")]
         [InlineData("/usr/local/bin/cloud-init 25.1", "25.1")]
         public void ReadsTheVersionFromDpkgOrCloudInit(string printed, string version)
         {
             Assert.Equal(version, CloudConfigSchemaCheck.CloudInitVersion(printed));
+        }
+
+        [Fact]
+        public void Version26ValidWithDeprecationsIsValidAndSaysWhich()
+        {
+            CloudConfigSchemaVerdict verdict = CloudConfigSchemaCheck.Parse(new RemoteCommandResult(0, ForkyDeprecated, string.Empty));
+            Assert.True(verdict.IsValid);
+            Assert.Equal("26.2", verdict.CloudInitVersion);
+            Assert.Equal("Cloud config schema deprecations: apt_update:  Deprecated in version 22.2. Use **package_update** instead.\nValid schema user-data", verdict.Output);
         }
 
         [Fact]

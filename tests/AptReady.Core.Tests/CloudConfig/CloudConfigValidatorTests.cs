@@ -103,6 +103,15 @@ namespace AptReady.Core.Tests.CloudConfig
         }
 
         [Fact]
+        public void KnowsTheRpiKeyThatCloudInit26Added()
+        {
+            // 26.2's schema-cloud-config-v1.json has one top-level property more than 25.1.4's: rpi.
+            Assert.Contains("rpi", CloudConfigValidator.KnownTopLevelKeys);
+            Assert.Empty(Validator.Validate("#cloud-config\nrpi:\n  interfaces:\n    spi: true\n"));
+            Assert.Contains("22.4–26.x", Assert.Single(Validator.Validate("#cloud-config\nrpi_x: 1\n")).Message);
+        }
+
+        [Fact]
         public void EmptyOrNonMappingDocuments()
         {
             Assert.Equal(CloudConfigFindingSeverity.Warning, Assert.Single(Validator.Validate("#cloud-config\n")).Severity);

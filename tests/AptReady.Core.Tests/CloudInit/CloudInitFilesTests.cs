@@ -38,6 +38,31 @@ public sealed class CloudInitFilesTests
     }
 
     [Fact]
+    public void StatusFile26HasThe25Shape()
+    {
+        var file = CloudInitStatusFile.Parse(CloudInit26Samples.StatusFileDegraded);
+
+        Assert.Equal("DataSourceNoCloud [seed=/var/lib/cloud/seed/nocloud]", file.Datasource);
+        Assert.Equal(new[] { "init-local", "init", "modules-config", "modules-final" }, file.Stages.Select(s => s.Name));
+        double finished = file.Stage("modules-final")!.Finished!.Value;
+        Assert.Equal(2769.73, finished);
+        Assert.False(CloudInitTime.IsEpoch(finished)); // uptime, as on 25.1.4
+        var warning = Assert.Single(file.RecoverableErrors);
+        Assert.Equal(("init", "DEPRECATED"), (warning.Stage, warning.Level));
+        Assert.Empty(CloudInitStatusFile.Parse(CloudInit26Samples.StatusFileDone).RecoverableErrors);
+        Assert.Equal("modules-final", CloudInitStatusFile.Parse(CloudInit26Samples.StatusFileRunning).CurrentStage);
+        Assert.Equal("modules-final", Assert.Single(CloudInitStatusFile.Parse(CloudInit26Samples.StatusFileError).Errors).Stage);
+    }
+
+    [Fact]
+    public void ResultFiles26()
+    {
+        Assert.Empty(CloudInitResultFile.Parse(CloudInit26Samples.ResultFileDone).Errors);
+        var e = Assert.Single(CloudInitResultFile.Parse(CloudInit26Samples.ResultFileError).Errors);
+        Assert.Equal("('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))", e.Message);
+    }
+
+    [Fact]
     public void StatusFileWhileRunningNamesTheStage()
     {
         Assert.Equal("modules-final", CloudInitStatusFile.Parse(CloudInit22Samples.StatusFileRunning).CurrentStage);
@@ -90,9 +115,15 @@ public sealed class CloudInitFilesTests
     [Theory]
     [InlineData("22", 912.19, 2026, 11, 24, 21, 32, 33, "22.4.2")]
     [InlineData("25", 964.57, 2026, 11, 24, 21, 33, 25, "25.1.4")]
+    [InlineData("26.2", 2748.88, 2026, 11, 29, 14, 15, 42, "26.2")]
     public void BootFinishedStamps(string version, double uptime, int y, int mo, int d, int h, int mi, int s, string cloudInitVersion)
     {
-        string text = version == "22" ? CloudInit22Samples.BootFinishedDone : CloudInit25Samples.BootFinishedDone;
+        string text = version switch
+        {
+            "22" => CloudInit22Samples.BootFinishedDone,
+            "25" => CloudInit25Samples.BootFinishedDone,
+            _ => CloudInit26Samples.BootFinishedDone,
+        };
 
         Assert.True(BootFinishedStamp.TryParse(text, out var stamp));
         Assert.Equal(TimeSpan.FromSeconds(uptime), stamp!.Uptime);

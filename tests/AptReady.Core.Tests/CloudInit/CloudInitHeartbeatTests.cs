@@ -18,6 +18,19 @@ public sealed class CloudInitHeartbeatTests
     }
 
     [Fact]
+    public void HeartbeatsOfARealWaitOn26()
+    {
+        var timeout = CloudInitProbeParser.Heartbeats(CloudInit26Samples.ProbeTimeout);
+        var waited = CloudInitProbeParser.Heartbeats(CloudInit26Samples.ProbeWaited);
+
+        Assert.Equal(3, timeout.Count);
+        Assert.Equal(5, waited.Count);
+        Assert.All(timeout.Concat(waited), b => Assert.Equal(("modules-final", CloudInitState.Running), (b.Stage, b.State)));
+        Assert.Equal(TimeSpan.Zero, waited[0].Elapsed);
+        Assert.True(waited[4].Elapsed > TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
     public void OnlyWaitsHaveHeartbeats()
     {
         Assert.Empty(CloudInitProbeParser.Heartbeats(CloudInit22Samples.ProbeDone));

@@ -6,7 +6,9 @@ namespace AptReady.Core.Tests.CloudInit;
 
 public sealed class CloudInitProbeParserTests
 {
-    private const long BootTime = 1795555041; // btime of the host the samples were captured on
+    private const long BootTime = 1795555041; // btime of the host the 22.4 and 25.1 samples were captured on
+
+    private const string BootId = "3eb24f2b-1384-4d91-843e-0797950e2017";
 
     private static readonly RemoteHost Host = new("vm-a", 2222, "debian");
 
@@ -34,6 +36,21 @@ public sealed class CloudInitProbeParserTests
         { "25 disabled after it ran", CloudInit25Samples.ProbeDisabledAfterRun, CloudInitState.Done },
         { "25 disabled by kernel cmdline", CloudInit25Samples.ProbeDisabledByKernelCmdline, CloudInitState.Disabled },
         { "25 disabled by generator", CloudInit25Samples.ProbeDisabledByGenerator, CloudInitState.Disabled },
+        { "26.2 done", CloudInit26Samples.ProbeDone, CloudInitState.Done },
+        { "26.2 degraded (deprecated key)", CloudInit26Samples.ProbeDegraded, CloudInitState.Degraded },
+        { "26.2 degraded (schema)", CloudInit26Samples.ProbeDegradedSchema, CloudInitState.Degraded },
+        { "26.2 error", CloudInit26Samples.ProbeError, CloudInitState.Error },
+        { "26.2 running", CloudInit26Samples.ProbeRunning, CloudInitState.Running },
+        { "26.2 timeout", CloudInit26Samples.ProbeTimeout, CloudInitState.Running },
+        { "26.2 waited", CloudInit26Samples.ProbeWaited, CloudInitState.Done },
+        { "26.2 not started", CloudInit26Samples.ProbeNotRun, CloudInitState.Running },
+        { "26.2 disabled", CloudInit26Samples.ProbeDisabled, CloudInitState.Disabled },
+        { "26.2 disabled without systemd", CloudInit26Samples.ProbeDisabledWithoutSystemd, CloudInitState.Disabled },
+        { "26.2 disabled after it ran", CloudInit26Samples.ProbeDisabledAfterRun, CloudInitState.Done },
+        { "26.2 disabled by kernel cmdline", CloudInit26Samples.ProbeDisabledByKernelCmdline, CloudInitState.Disabled },
+        { "26.2 disabled by generator", CloudInit26Samples.ProbeDisabledByGenerator, CloudInitState.Disabled },
+        { "26.2 stale boot-finished", CloudInit26Samples.ProbeStaleBootFinished, CloudInitState.Running },
+        { "26.2 not installed", CloudInit26Samples.ProbeNotInstalled, CloudInitState.NotInstalled },
     };
 
     [Theory]
@@ -47,8 +64,10 @@ public sealed class CloudInitProbeParserTests
         Assert.Equal(2222, result.Port);
         Assert.Equal("debian", result.UserName);
         Assert.Equal(output, result.RawOutput);
-        Assert.Equal("3eb24f2b-1384-4d91-843e-0797950e2017", result.BootId);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(BootTime), result.BootTime);
+        // The 26.2 samples were captured on another boot of the capturing machine.
+        bool forky = name.StartsWith("26.", StringComparison.Ordinal);
+        Assert.Equal(forky ? CloudInit26Samples.BootId : BootId, result.BootId);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(forky ? CloudInit26Samples.BootTime : BootTime), result.BootTime);
         Assert.False(string.IsNullOrEmpty(result.Detail));
     }
 
@@ -99,41 +118,44 @@ public sealed class CloudInitProbeParserTests
         Assert.NotNull(result.FinishedAt);
     }
 
-    [Fact]
-    public void Error25WinsOverItsRecoverableWarnings()
+    [Theory]
+    [InlineData("25")]
+    [InlineData("26.2")]
+    public void ErrorWinsOverItsRecoverableWarnings(string version)
     {
-        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeError);
+        var result = CloudInitProbeParser.Parse(Host, version == "25" ? CloudInit25Samples.ProbeError : CloudInit26Samples.ProbeError);
 
         Assert.Equal(CloudInitState.Error, result.State);
-        Assert.Equal("modules-final", Assert.Single(result.Errors).Stage);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("modules-final", error.Stage);
+        Assert.Equal("('scripts-user', RuntimeError('Runparts: 1 failures (runcmd) in 1 attempted commands'))", error.Message);
         Assert.Equal(2, result.RecoverableErrors.Count);
-        Assert.All(result.RecoverableErrors, e => Assert.Equal("WARNING", e.Level));
-        Assert.All(result.RecoverableErrors, e => Assert.Equal("modules-final", e.Stage));
+        Assert.All(result.RecoverableErrors, e => Assert.Equal(("WARNING", "modules-final"), (e.Level, e.Stage)));
     }
 
-    [Fact]
-    public void Degraded25ByDeprecatedKey()
+    [Theory]
+    [InlineData("25", "deprecated key", "DEPRECATED", "Deprecated cloud-config provided: apt_update:")]
+    [InlineData("25", "schema", "WARNING", "cloud-config failed schema validation!")]
+    [InlineData("26.2", "deprecated key", "DEPRECATED", "Deprecated cloud-config provided: apt_update:")]
+    [InlineData("26.2", "schema", "WARNING", "cloud-config failed schema validation!")]
+    public void DegradedByARecoverableError(string version, string cause, string level, string message)
     {
-        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDegraded);
+        string output = (version, cause) switch
+        {
+            ("25", "schema") => CloudInit25Samples.ProbeDegradedSchema,
+            ("25", _) => CloudInit25Samples.ProbeDegraded,
+            (_, "schema") => CloudInit26Samples.ProbeDegradedSchema,
+            _ => CloudInit26Samples.ProbeDegraded,
+        };
+
+        var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.Equal(CloudInitState.Degraded, result.State);
         Assert.Empty(result.Errors);
         var warning = Assert.Single(result.RecoverableErrors);
-        Assert.Equal("init", warning.Stage);
-        Assert.Equal("DEPRECATED", warning.Level);
-        Assert.StartsWith("Deprecated cloud-config provided: apt_update:", warning.Message);
-        Assert.Contains("apt_update", result.Detail);
-    }
-
-    [Fact]
-    public void Degraded25BySchemaWarning()
-    {
-        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDegradedSchema);
-
-        Assert.Equal(CloudInitState.Degraded, result.State);
-        var warning = Assert.Single(result.RecoverableErrors);
-        Assert.Equal("WARNING", warning.Level);
-        Assert.Contains("cloud-config failed schema validation", warning.Message);
+        Assert.Equal(("init", level), (warning.Stage, warning.Level));
+        Assert.StartsWith(message, warning.Message);
+        Assert.Contains(message, result.Detail);
     }
 
     [Fact]
@@ -149,9 +171,15 @@ public sealed class CloudInitProbeParserTests
     [Theory]
     [InlineData("22")]
     [InlineData("25")]
+    [InlineData("26.2")]
     public void RunningIsNotFinished(string version)
     {
-        var result = CloudInitProbeParser.Parse(Host, version == "22" ? CloudInit22Samples.ProbeRunning : CloudInit25Samples.ProbeRunning);
+        var result = CloudInitProbeParser.Parse(Host, version switch
+        {
+            "22" => CloudInit22Samples.ProbeRunning,
+            "25" => CloudInit25Samples.ProbeRunning,
+            _ => CloudInit26Samples.ProbeRunning,
+        });
 
         Assert.Equal(CloudInitState.Running, result.State);
         Assert.Equal("modules-final", result.LastStage);
@@ -165,9 +193,15 @@ public sealed class CloudInitProbeParserTests
     [Theory]
     [InlineData("22")]
     [InlineData("25")]
+    [InlineData("26.2")]
     public void DeadlineWhileRunningBecomesTimedOutOnlyThroughTheCaller(string version)
     {
-        var result = CloudInitProbeParser.Parse(Host, version == "22" ? CloudInit22Samples.ProbeTimeout : CloudInit25Samples.ProbeTimeout);
+        var result = CloudInitProbeParser.Parse(Host, version switch
+        {
+            "22" => CloudInit22Samples.ProbeTimeout,
+            "25" => CloudInit25Samples.ProbeTimeout,
+            _ => CloudInit26Samples.ProbeTimeout,
+        });
 
         Assert.Equal(CloudInitState.Running, result.State);
         Assert.True(result.RemoteDeadlinePassed);
@@ -192,17 +226,23 @@ public sealed class CloudInitProbeParserTests
     [Theory]
     [InlineData("22")]
     [InlineData("25")]
+    [InlineData("26.2")]
     public void DoneWithoutTheVersionLineTakesItFromAFreshBootFinished(string version)
     {
         // The script skips 'cloud-init --version' when boot-finished is fresh: its stamp names the version.
-        string sample = version == "22" ? CloudInit22Samples.ProbeDone : CloudInit25Samples.ProbeDone;
+        string sample = version switch
+        {
+            "22" => CloudInit22Samples.ProbeDone,
+            "25" => CloudInit25Samples.ProbeDone,
+            _ => CloudInit26Samples.ProbeDone,
+        };
         string output = string.Join("\n", sample.Split('\n').Where(l => !l.StartsWith("version ", StringComparison.Ordinal)));
         Assert.DoesNotContain("\nversion ", output);
 
         var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.Equal(CloudInitState.Done, result.State);
-        Assert.Equal(version == "22" ? "22.4.2" : "25.1.4", result.Version);
+        Assert.Equal(version switch { "22" => "22.4.2", "25" => "25.1.4", _ => "26.2" }, result.Version);
     }
 
     [Fact]
@@ -298,10 +338,18 @@ public sealed class CloudInitProbeParserTests
     [InlineData("25 marker")]
     [InlineData("25 cmdline")]
     [InlineData("25 generator")]
+    [InlineData("26.2 marker")]
+    [InlineData("26.2 marker, no systemd")]
+    [InlineData("26.2 cmdline")]
+    [InlineData("26.2 generator")]
     public void DisabledSaysWhy(string which)
     {
         (string output, string code, string detail) = which switch
         {
+            "26.2 marker" => (CloudInit26Samples.ProbeDisabled, "disabled-by-marker-file", "/etc/cloud/cloud-init.disabled"),
+            "26.2 marker, no systemd" => (CloudInit26Samples.ProbeDisabledWithoutSystemd, "disabled-by-marker-file", "/etc/cloud/cloud-init.disabled"),
+            "26.2 cmdline" => (CloudInit26Samples.ProbeDisabledByKernelCmdline, "disabled-by-kernel-command-line", "kernel command line"),
+            "26.2 generator" => (CloudInit26Samples.ProbeDisabledByGenerator, "disabled-by-generator", "generator"),
             "22 marker" => (CloudInit22Samples.ProbeDisabled, "disabled-by-marker-file", "/etc/cloud/cloud-init.disabled"),
             "25 marker" => (CloudInit25Samples.ProbeDisabled, "disabled-by-marker-file", "/etc/cloud/cloud-init.disabled"),
             "25 cmdline" => (CloudInit25Samples.ProbeDisabledByKernelCmdline, "disabled-by-kernel-command-line", "kernel command line"),
@@ -329,17 +377,24 @@ public sealed class CloudInitProbeParserTests
         Assert.Equal("disabled-by-marker-file", result.BootStatusCode);
     }
 
-    [Fact]
-    public void DisabledAfterItRanThisBootIsJudgedByTheRun()
+    [Theory]
+    [InlineData("25")]
+    [InlineData("26.2")]
+    public void DisabledAfterItRanThisBootIsJudgedByTheRun(string version)
     {
-        var result = CloudInitProbeParser.Parse(Host, CloudInit25Samples.ProbeDisabledAfterRun);
+        // 26.2's probe skipped the CLI (the run had finished): its CLI output was captured beside it.
+        (string output, string cli) = version == "25"
+            ? (CloudInit25Samples.ProbeDisabledAfterRun, ExtractCliJson(CloudInit25Samples.ProbeDisabledAfterRun))
+            : (CloudInit26Samples.ProbeDisabledAfterRun, CloudInit26Samples.CliDisabledAfterRun);
+
+        var result = CloudInitProbeParser.Parse(Host, output);
 
         Assert.Equal(CloudInitState.Done, result.State);
         Assert.Equal("disabled-by-marker-file", result.BootStatusCode);
         Assert.NotNull(result.FinishedAt);
         Assert.Contains("disabled for later boots", result.Detail);
         // The CLI alone would have said "disabled" for a boot it fully ran.
-        Assert.Equal(CloudInitState.Disabled, CloudInitStatusReport.Parse(ExtractCliJson(CloudInit25Samples.ProbeDisabledAfterRun)).State);
+        Assert.Equal(CloudInitState.Disabled, CloudInitStatusReport.Parse(cli).State);
     }
 
     [Fact]
@@ -438,6 +493,71 @@ public sealed class CloudInitProbeParserTests
         string output = CloudInit25Samples.ProbeDegraded.Replace("cli-status 2 ", "cli-status 0 ");
 
         Assert.Equal(CloudInitState.Degraded, CloudInitProbeParser.Parse(Host, output).State);
+    }
+
+    [Fact]
+    public void Done26HasATwoPartVersionAndUptimeStageTimes()
+    {
+        var result = CloudInitProbeParser.Parse(Host, CloudInit26Samples.ProbeDone);
+
+        Assert.Equal(CloudInitState.Done, result.State);
+        // 26.2 is the first version of the three with no patch number; the CLI was skipped, boot-finished says it.
+        Assert.DoesNotContain("\nversion ", result.RawOutput);
+        Assert.Contains("\ncli-skipped\n", result.RawOutput);
+        Assert.Equal("26.2", result.Version);
+        Assert.Equal("nocloud", result.Datasource);
+        Assert.Null(result.BootStatusCode); // only the CLI prints it
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.RecoverableErrors);
+        // status.json modules-final.finished = 2748.93: uptime seconds, as on 25.1.4.
+        Assert.Equal(TimeSpan.FromSeconds(2748.93), result.FinishedAtUptime);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds((CloudInit26Samples.BootTime * 1000) + 2748930), result.FinishedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 14, 15, 41, 930, TimeSpan.Zero), result.FinishedAt);
+    }
+
+    [Fact]
+    public void Version26ComesFromTheCliWhenItRan()
+    {
+        var result = CloudInitProbeParser.Parse(Host, CloudInit26Samples.ProbeRunning);
+
+        Assert.Contains("\nversion /usr/bin/cloud-init 26.2 \n", result.RawOutput);
+        Assert.Equal("26.2", result.Version);
+        Assert.Equal("enabled-by-sysvinit", result.BootStatusCode);
+    }
+
+    [Fact]
+    public void Disabled26WithoutSystemdIsDisabledThoughTheCliSaysNotStarted()
+    {
+        // Without /run/systemd/system, 26.2's CLI (like 25.1.4's) ignores the marker file.
+        var result = CloudInitProbeParser.Parse(Host, CloudInit26Samples.ProbeDisabledWithoutSystemd);
+        var cli = CloudInitStatusReport.Parse(ExtractCliJson(CloudInit26Samples.ProbeDisabledWithoutSystemd));
+
+        Assert.Equal(("not started", "enabled-by-sysvinit", CloudInitState.Running), (cli.Status, cli.BootStatusCode, cli.State));
+        Assert.Equal(CloudInitState.Disabled, result.State);
+        Assert.Equal("disabled-by-marker-file", result.BootStatusCode);
+    }
+
+    [Fact]
+    public void StaleBootFinishedOf26IsNotDone()
+    {
+        // boot-finished names 26.2 and an uptime of this boot, but its mtime (2026-01-01) is before btime.
+        var result = CloudInitProbeParser.Parse(Host, CloudInit26Samples.ProbeStaleBootFinished);
+
+        Assert.Equal(CloudInitState.Running, result.State);
+        Assert.True(result.StaleBootFinished);
+        Assert.Null(result.FinishedAt);
+        Assert.Equal("26.2", result.Version); // from the CLI's --version, not from the stale stamp
+        Assert.Contains("earlier boot", result.Detail);
+    }
+
+    [Fact]
+    public void NotInstalled26BesideAStaleBootFinished()
+    {
+        var result = CloudInitProbeParser.Parse(Host, CloudInit26Samples.ProbeNotInstalled);
+
+        Assert.Equal(CloudInitState.NotInstalled, result.State);
+        Assert.Null(result.Version); // the stale stamp's "v. 26.2" is not believed
+        Assert.True(result.StaleBootFinished);
     }
 
     internal static string ExtractCliJson(string probeOutput)

@@ -20,6 +20,16 @@ public sealed class CloudInitStatusReportTests
         { "25 running", CloudInit25Samples.CliRunning, "running", CloudInitState.Running },
         { "25 not started", CloudInit25Samples.CliNotRun, "not started", CloudInitState.Running },
         { "25 disabled", CloudInit25Samples.CliDisabled, "disabled", CloudInitState.Disabled },
+        { "26.2 done", CloudInit26Samples.CliDone, "done", CloudInitState.Done },
+        { "26.2 degraded", CloudInit26Samples.CliDegraded, "done", CloudInitState.Degraded },
+        { "26.2 degraded schema", CloudInit26Samples.CliDegradedSchema, "done", CloudInitState.Degraded },
+        { "26.2 error", CloudInit26Samples.CliError, "error", CloudInitState.Error },
+        { "26.2 running", CloudInit26Samples.CliRunning, "running", CloudInitState.Running },
+        { "26.2 not started", CloudInit26Samples.CliNotRun, "not started", CloudInitState.Running },
+        { "26.2 disabled", CloudInit26Samples.CliDisabled, "disabled", CloudInitState.Disabled },
+        { "26.2 disabled after it ran", CloudInit26Samples.CliDisabledAfterRun, "disabled", CloudInitState.Disabled },
+        { "26.2 disabled by kernel cmdline", CloudInit26Samples.CliDisabledByKernelCmdline, "disabled", CloudInitState.Disabled },
+        { "26.2 disabled by generator", CloudInit26Samples.CliDisabledByGenerator, "disabled", CloudInitState.Disabled },
     };
 
     [Theory]
@@ -81,6 +91,53 @@ public sealed class CloudInitStatusReportTests
 
         Assert.Equal("modules-final", report.CurrentStage);
         Assert.Null(report.Stages.Single(s => s.Name == "modules-final").Finished);
+    }
+
+    [Fact]
+    public void Version26DegradedHasThe25Shape()
+    {
+        // Same keys, stages, extended_status and uptime-based last_update as 25.1.4; it exited 2.
+        var report = CloudInitStatusReport.Parse(CloudInit26Samples.CliDegraded);
+
+        Assert.Equal("degraded done", report.ExtendedStatus);
+        Assert.True(report.IsDegraded);
+        Assert.Equal("enabled-by-sysvinit", report.BootStatusCode);
+        Assert.Equal("Thu, 01 Jan 1970 00:46:09 +0000", report.LastUpdate); // uptime 2769 s printed as a 1970 date
+        Assert.Equal(new[] { "init-local", "init", "modules-config", "modules-final" }, report.Stages.Select(s => s.Name));
+        Assert.Equal(2769.73, report.Stages[3].Finished);
+        var warning = Assert.Single(report.RecoverableErrors);
+        Assert.Equal(("init", "DEPRECATED"), (warning.Stage, warning.Level));
+    }
+
+    [Fact]
+    public void Version26ErrorAndRunningNameTheirStage()
+    {
+        var error = CloudInitStatusReport.Parse(CloudInit26Samples.CliError);
+        var running = CloudInitStatusReport.Parse(CloudInit26Samples.CliRunning);
+
+        Assert.Equal("error - done", error.ExtendedStatus);
+        Assert.Equal("modules-final", Assert.Single(error.Errors).Stage);
+        Assert.Equal(2, error.RecoverableErrors.Count);
+        Assert.Equal("modules-final", running.CurrentStage);
+        Assert.Null(running.Stages.Single(s => s.Name == "modules-final").Finished);
+    }
+
+    [Theory]
+    [InlineData("marker", "disabled-by-marker-file", "Cloud-init disabled by /etc/cloud/cloud-init.disabled")]
+    [InlineData("cmdline", "disabled-by-kernel-command-line", "Cloud-init disabled by kernel parameter cloud-init=disabled")]
+    [InlineData("generator", "disabled-by-generator", "Cloud-init disabled by cloud-init-generator")]
+    public void Version26DisabledBootStatusCodes(string by, string code, string detail)
+    {
+        var report = CloudInitStatusReport.Parse(by switch
+        {
+            "marker" => CloudInit26Samples.CliDisabled,
+            "cmdline" => CloudInit26Samples.CliDisabledByKernelCmdline,
+            _ => CloudInit26Samples.CliDisabledByGenerator,
+        });
+
+        Assert.Equal(("disabled", "disabled", code, detail), (report.Status, report.ExtendedStatus, report.BootStatusCode, report.Detail));
+        Assert.Null(report.Datasource);
+        Assert.Null(report.LastUpdate);
     }
 
     [Fact]

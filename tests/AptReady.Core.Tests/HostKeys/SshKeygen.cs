@@ -14,12 +14,23 @@ namespace AptReady.Core.Tests.HostKeys
                 throw new InvalidOperationException($"{Path} is missing: these tests compare with real OpenSSH. Install openssh-client.");
             }
 
-            var start = new ProcessStartInfo(Path)
+            return RunTool(Path, null, arguments);
+        }
+
+        /// <summary>Runs an OpenSSH tool with extra environment variables; returns its exit code and output (stdout then stderr).</summary>
+        public static (int ExitCode, string Output) RunTool(string path, IDictionary<string, string>? environment, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(path)
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            foreach (var pair in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[pair.Key] = pair.Value;
+            }
+
             foreach (string argument in arguments)
             {
                 start.ArgumentList.Add(argument);

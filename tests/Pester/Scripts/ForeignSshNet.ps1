@@ -1,8 +1,9 @@
 <#
 .SYNOPSIS
     Runs in a fresh pwsh: loads SSH.NET 2024.2.0 first (as Posh-SSH would), then imports AptReady,
-    then drives AptReady through Posh-SSH-shaped sessions whose clients come from that other
-    SSH.NET. Prints one JSON object with what happened, for the Pester test to check.
+    then drives AptReady through a Posh-SSH-shaped session whose client comes from that other SSH.NET,
+    one with ExecuteAsync (the real Posh-SSH 3.2.7 ships 2024.0.0, without it: PoshSsh.Tests.ps1 covers
+    that route). Prints one JSON object with what happened, for the Pester test to check.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -15,7 +16,6 @@ $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot 'PoshSshShape.ps1')
 
 $modernRecords = @($modern | Test-AptLock)
-$legacyRecords = @(Test-AptLock -Session $legacy)
 $notSession = $null
 try { Test-AptLock -Session ([pscustomobject]@{ Host = 'x' }) -ErrorAction Stop } catch { $notSession = $_.FullyQualifiedErrorId }
 
@@ -31,8 +31,6 @@ $client.Dispose()
     ModernCount        = $modernRecords.Count
     ModernHosts        = @($modernRecords.ComputerName | Sort-Object -Unique)
     ModernAllFree      = -not ($modernRecords | Where-Object IsHeld)
-    LegacyCount        = $legacyRecords.Count
-    LegacyPaths        = @($legacyRecords.Path)
     NotSessionErrorId  = $notSession
     SshNetVersions     = @($sshNets)
     AptReadyCmdlets    = @((Get-Command -Module AptReady).Name)

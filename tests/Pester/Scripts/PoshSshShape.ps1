@@ -12,7 +12,8 @@ $foreign = Add-Type -Path (Join-Path $nuget 'ssh.net/2024.2.0/lib/net8.0/Renci.S
     Select-Object -First 1 | ForEach-Object { $_.Assembly }
 
 # Posh-SSH's session type, same public shape: SessionId, Host, Session (a connected SshClient), Connected.
-# LegacyClient/LegacyCommand give a real client the older API shape: BeginExecute/EndExecute only.
+# LegacyClient/LegacyCommand give a real client an older API shape still: BeginExecute/EndExecute and no
+# CreateInputStream, which the real Posh-SSH's SSH.NET 2024.0.0 has (so only the stand-in can show it).
 Add-Type -IgnoreWarnings -WarningAction SilentlyContinue -ReferencedAssemblies $foreign.Location, 'System.Net.Primitives', 'System.ComponentModel.Primitives' -TypeDefinition @'
 namespace SSH {
     public class SshSession {
