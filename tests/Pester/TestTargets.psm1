@@ -79,7 +79,8 @@ function Assert-TestTargetReady {
     param([AllowNull()] [AllowEmptyCollection()] [object[]] $Target)
     foreach ($t in $Target) {
         if (-not $t) { continue }
-        if (@($t.Ports | Where-Object { -not (Test-TargetBanner $_) }).Count -eq 0) { continue }
+        # One port per target: all are one sshd listener's. Generous: a loaded machine greets slowly.
+        if (Test-TargetBanner $t.Port 10000) { continue }
         & bash $script:TargetScript check $t.State
         switch ($LASTEXITCODE) {
             0 { continue }
