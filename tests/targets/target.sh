@@ -149,9 +149,6 @@ done
 # Sets unshare_pid and init_pid; on failure prints the logs, ends the init and dies.
 launch_init() {
     local state=$1 root=$2 port_args=$3 ports=$4
-    # OpenSSH 9.8+ refuses for a while a source whose connections end before authentication, and
-    # every banner probe of this harness and every test client comes from 127.0.0.1.
-    if grep -qai persourcepenalties "$root/usr/sbin/sshd"; then port_args="$port_args -o PerSourcePenalties=no"; fi
     rm -f "$root/run/aptready-control"
     mkfifo -m 600 "$root/run/aptready-control"
     # --default-signal: the target's processes start with no signal ignored, whatever this

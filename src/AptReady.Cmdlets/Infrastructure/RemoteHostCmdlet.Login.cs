@@ -46,7 +46,7 @@ namespace AptReady.Cmdlets.Infrastructure
             try
             {
                 _login = LoginSettings.FromParameters(
-                    SessionState.Path.GetUnresolvedProviderPathFromPSPath, ResolveKeyPaths(), CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent);
+                    SessionState.Path.GetUnresolvedProviderPathFromPSPath, _keyPaths, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent);
             }
             catch (LoginSettingsException ex)
             {
