@@ -261,7 +261,9 @@ Describe 'Invoke-AptGet on a <Suite> target' -ForEach $suites -Tag 'AptGet', 'In
         { Invoke-AptGet @splat -Command Install -Package $Name -ErrorAction Stop } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,AptReady.Cmdlets.Apt.InvokeAptGetCommand'
         try { Invoke-AptGet @splat -Command Install -Package $Name -ErrorAction Stop } catch { $message = $_.Exception.Message }
-        $message | Should -Match ([regex]::Escape("'$($Name -replace "`n", '\u000a')' is not a valid package name"))
+        # The name is quoted as an excerpt: backslash, quote and control characters escaped.
+        $excerpt = $Name.Replace('\', '\\').Replace("'", "\'").Replace("`n", '\n').Replace("`r", '\r').Replace("`t", '\t')
+        $message | Should -Match ([regex]::Escape("'$excerpt' is not a valid package name"))
         Test-Path (Join-Path $target.Root 'tmp/aptready-pwned') | Should -BeFalse
         @(Select-String -Path (Join-Path $target.Root 'var/log/aptready-sshd.log') -Pattern 'Accepted publickey').Count | Should -Be $sessionsBefore
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 
 namespace AptReady.Cmdlets.Infrastructure
@@ -45,8 +46,15 @@ namespace AptReady.Cmdlets.Infrastructure
         {
             try
             {
-                _login = LoginSettings.FromParameters(
-                    SessionState.Path.GetUnresolvedProviderPathFromPSPath, _keyPaths, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent);
+                // Local paths are checked here like -KeyFilePath's (InvalidPath, not a provider's error).
+                string[]? certificates = CertificateFilePath == null ? null : Array.ConvertAll(CertificateFilePath, p => LocalPath(p, nameof(CertificateFilePath)));
+                string? agent = IdentityAgent == null || IdentityAgent.Equals("none", StringComparison.OrdinalIgnoreCase) || IdentityAgent.StartsWith(@"\\.\pipe\", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityAgent
+                    : LocalPath(IdentityAgent, nameof(IdentityAgent));
+                string? identity = AgentIdentity == null || AgentIdentity.StartsWith("SHA256:", StringComparison.Ordinal)
+                    ? AgentIdentity
+                    : LocalPath(AgentIdentity, nameof(AgentIdentity));
+                _login = LoginSettings.FromParameters(p => p, _keyPaths, certificates, agent, identity, NoAgent);
             }
             catch (LoginSettingsException ex)
             {

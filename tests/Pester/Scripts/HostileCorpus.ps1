@@ -100,7 +100,10 @@ $moduleIds = @(
     'SeedPathExists', 'SessionUnusable', 'SudoFailed', 'SudoPasswordRequired', 'TooManyPackages',
     'CloudConfigSchemaInvalid', 'CloudConfigStructureInvalid', 'InvalidJumpHost', 'JumpHostFailed', 'JumpHostLoop', 'PoshSshNotLoaded',
     'SessionDisconnected', 'SessionDisposed', 'SessionIdNotFound', 'SessionIsSftp', 'SessionNotRecognized', 'SessionRemoved',
-    'SshConfigInvalid', 'SshConfigUnsupported', 'TooManyJumpHosts')
+    'SshConfigInvalid', 'SshConfigUnsupported', 'TooManyJumpHosts',
+    'AgentUnavailable', 'AgentRefusedToSign', 'AgentIdentityNotFound', 'InvalidAgentIdentity', 'AgentIdentityWithoutAgent',
+    'CertificateFileInvalid', 'CertificateInvalid', 'CertificateExpired', 'CertificateNotYetValid', 'HostCertificateExpired',
+    'HostCertificateNotYetValid', 'HostCertificatePrincipalMismatch', 'HostCertificateInvalid')
 $bindingIds = @('ParameterArgumentValidationError', 'ParameterArgumentTransformationError', 'CannotConvertArgument',
     'CannotConvertArgumentNoMessage', 'MismatchedPSTypeName', 'ScriptBlockArgumentNoInput')
 
