@@ -60,8 +60,9 @@ function Start-TestVmRepo {
     & bash (Join-Path $script:VmDir 'local-repo.sh') $repoDir | Out-Null
     if ($LASTEXITCODE -ne 0) { throw "Building the local apt repository failed (exit $LASTEXITCODE)." }
     $log = Join-Path $WorkDir 'repo.log'
+    $release = Join-Path $WorkDir 'repo.release'
     $process = Start-Process -FilePath python3 -PassThru -RedirectStandardOutput $log -RedirectStandardError (Join-Path $WorkDir 'repo.err') `
-        -ArgumentList (Join-Path $script:VmDir 'slow-repo.py'), $repoDir, '--hold', $HoldSeconds
+        -ArgumentList (Join-Path $script:VmDir 'slow-repo.py'), $repoDir, '--hold', $HoldSeconds, '--release-file', $release
     $port = $null
     foreach ($i in 1..100) {
         $port = Get-Content $log -ErrorAction Ignore | Where-Object { $_ -match '^PORT=(\d+)$' } | ForEach-Object { [int]$Matches[1] } | Select-Object -First 1
@@ -72,7 +73,13 @@ function Start-TestVmRepo {
         if (-not $process.HasExited) { $process.Kill() }
         throw "The slow apt repository did not start: $(Get-Content (Join-Path $WorkDir 'repo.err') -Raw -ErrorAction Ignore)"
     }
-    [pscustomobject]@{ Process = $process; Port = $port; LogPath = $log; Dir = $repoDir; HoldSeconds = $HoldSeconds }
+    [pscustomobject]@{ Process = $process; Port = $port; LogPath = $log; Dir = $repoDir; HoldSeconds = $HoldSeconds; ReleasePath = $release }
+}
+
+function Complete-TestVmRepoHold {
+    <# Ends the slow repository's hold now (it serves the rest of the held file within a second). #>
+    param([Parameter(Mandatory)] $Repo)
+    Set-Content -Path $Repo.ReleasePath -Value 'release'
 }
 
 function Get-TestVmRepoRequest {

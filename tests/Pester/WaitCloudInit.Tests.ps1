@@ -183,7 +183,9 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
 
         It 'is not believed: the naive file test says done, Wait-CloudInit times out' {
             (Invoke-TargetSsh $target 'test -f /var/lib/cloud/instance/boot-finished').ExitCode | Should -Be 0
-            $result = Wait-CloudInit @splat -Timeout 3
+            # Long enough that the wait script itself reaches the deadline on a loaded machine (it
+            # reports what it saw then); a connect that eats the whole -Timeout reports nothing.
+            $result = Wait-CloudInit @splat -Timeout 10
             $result.State | Should -Be 'TimedOut'
             $result.StaleBootFinished | Should -BeTrue
             $result.Detail | Should -Match 'earlier boot'
@@ -208,7 +210,8 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
         }
 
         It 'answers TimedOut in the final stage' {
-            $result = Wait-CloudInit @splat -Timeout 3
+            # As above: the wait script, not the connect, must reach the deadline.
+            $result = Wait-CloudInit @splat -Timeout 10
             $result.State | Should -Be 'TimedOut'
             $result.RemoteDeadlinePassed | Should -BeTrue
             $result.LastStage | Should -Be 'modules-final'

@@ -5,13 +5,16 @@ Serves DIR on 127.0.0.1 (the VM reaches it as 10.0.2.2 through qemu's user netwo
 --hold-count responses whose path matches --hold-pattern (default: the Release file, not InRelease) are trickled
 out over --hold seconds: headers at once, then the body a little at a time, one write per second,
 so apt never times out but its `apt-get update` keeps /var/lib/apt/lists/lock for that long. Later
-requests are served at once, so the test's own updates are fast.
+requests are served at once, so the test's own updates are fast. With --release-file, a hold also ends
+as soon as that file exists (looked for once a second): a test keeps the lock held exactly until it has
+seen what it needs, however slowly a loaded machine got there.
 
 Prints PORT=N once it listens, then one line per request:
     REQUEST <unix time> <method> <path> <status> held=<seconds>
 Stops on SIGTERM or SIGINT.
 
     slow-repo.py DIR [--port 0] [--hold 30] [--hold-pattern '(^|/)Release$'] [--hold-count 1]
+                     [--release-file PATH]
 """
 import argparse
 import functools
@@ -29,6 +32,7 @@ class SlowRepoHandler(http.server.SimpleHTTPRequestHandler):
     hold_seconds = 0.0
     hold_pattern = re.compile(r"(^|/)Release$")
     holds_left = 1
+    release_file = None
     lock = threading.Lock()
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
@@ -82,6 +86,9 @@ class SlowRepoHandler(http.server.SimpleHTTPRequestHandler):
         piece = -(-len(head) // steps) if head else 0
         started = time.monotonic()
         for i in range(steps):
+            if self.release_file and os.path.exists(self.release_file):
+                self.wfile.write(head[i * piece:])
+                break
             chunk = head[i * piece:(i + 1) * piece]
             if chunk:
                 self.wfile.write(chunk)
@@ -99,6 +106,7 @@ def main():
     parser.add_argument("--hold", type=float, default=30.0)
     parser.add_argument("--hold-pattern", default=r"(^|/)Release$")
     parser.add_argument("--hold-count", type=int, default=1)
+    parser.add_argument("--release-file")
     args = parser.parse_args()
     if not os.path.isdir(args.dir):
         parser.error(f"'{args.dir}' is not a folder")
@@ -106,6 +114,7 @@ def main():
     SlowRepoHandler.hold_seconds = args.hold
     SlowRepoHandler.hold_pattern = re.compile(args.hold_pattern)
     SlowRepoHandler.holds_left = args.hold_count
+    SlowRepoHandler.release_file = args.release_file
     handler = functools.partial(SlowRepoHandler, directory=os.path.abspath(args.dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     server.daemon_threads = True
