@@ -7,6 +7,8 @@ using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core;
 using AptReady.Core.Apt;
+using AptReady.Core.Policies;
+using AptReady.Core.Runs;
 
 namespace AptReady.Cmdlets.Apt
 {
@@ -151,7 +153,7 @@ namespace AptReady.Cmdlets.Apt
 
         internal override async Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken)
         {
-            var attempts = new AptGetAttempts(host, _command!, LockTimeout, RepairInterruptedDpkg, running =>
+            var progress = new HostProgress(host, $"{_command} on {host.Host}", running =>
             {
                 if (running)
                 {
@@ -162,7 +164,17 @@ namespace AptReady.Cmdlets.Apt
                     _aptRunningOn.TryRemove(host.ActivityId, out _);
                 }
             });
-            return await attempts.RunAsync(cancellationToken).ConfigureAwait(false);
+            RootElevation elevation = AptGetRun.ElevationFor(host.SudoPassword != null, host.Host.UserName);
+            var run = new AptGetRun(host.Session, _command!, LockTimeout, RepairInterruptedDpkg, elevation, host.SudoStandardInput, StopwatchClock.Instance, progress);
+            try
+            {
+                return await run.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (AptGetRunException ex)
+            {
+                // The public exception type scripts catch; the message and result are the core's.
+                throw new AptGetException(ex.Message, ex.Result, ex.Reason.ToString(), AptReadyErrors.Category(ex.Reason));
+            }
         }
 
         internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch

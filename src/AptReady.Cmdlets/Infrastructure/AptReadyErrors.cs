@@ -44,6 +44,18 @@ namespace AptReady.Cmdlets.Infrastructure
             return new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, target);
         }
 
+        /// <summary>The category of each way Invoke-AptGet fails on a host.</summary>
+        public static ErrorCategory Category(AptReady.Core.Runs.AptGetFailureReason reason) => reason switch
+        {
+            AptReady.Core.Runs.AptGetFailureReason.AptLockTimeout => ErrorCategory.OperationTimeout,
+            AptReady.Core.Runs.AptGetFailureReason.DpkgInterrupted => ErrorCategory.InvalidOperation,
+            AptReady.Core.Runs.AptGetFailureReason.DpkgRepairFailed => ErrorCategory.InvalidOperation,
+            AptReady.Core.Runs.AptGetFailureReason.ProcLocksUnreadable => ErrorCategory.PermissionDenied,
+            AptReady.Core.Runs.AptGetFailureReason.SudoFailed => ErrorCategory.PermissionDenied,
+            AptReady.Core.Runs.AptGetFailureReason.AptGetIncomplete => ErrorCategory.ConnectionError,
+            _ => ErrorCategory.InvalidResult,
+        };
+
         private static ErrorCategory Category(RemoteFailure failure) => failure switch
         {
             RemoteFailure.HostNotFound => ErrorCategory.ObjectNotFound,

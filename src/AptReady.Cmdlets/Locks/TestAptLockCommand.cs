@@ -8,6 +8,7 @@ using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core;
 using AptReady.Core.Locks;
 using AptReady.Core.Remote;
+using AptReady.Core.Runs;
 
 namespace AptReady.Cmdlets.Locks
 {
@@ -55,20 +56,7 @@ namespace AptReady.Cmdlets.Locks
 
         internal override async Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken)
         {
-            RemoteCommand probe = LockProbe.Build(_locks);
-            RemoteCommandResult result = await host.Session.RunAsync(probe, cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                throw new ProbeOutputException(
-                    $"The lock probe exited with status {result.ExitStatus?.ToString() ?? "none"}: {result.Error.Trim()}", result.Output);
-            }
-
-            AptLockReport report = LockProbeParser.Parse(RemoteHost.Of(host.Session), _locks, result.Output, DateTimeOffset.Now);
-            foreach (var held in report.HeldLocks)
-            {
-                host.WriteVerbose($"{held.Path} is held by {held.Holder}.");
-            }
-
+            AptLockReport report = await AptLockCheck.RunAsync(host.Session, _locks, new HostProgress(host, host.Host.ToString()), cancellationToken).ConfigureAwait(false);
             if (report.DpkgInterrupted)
             {
                 host.WriteWarning("dpkg was interrupted: 'sudo dpkg --configure -a' must run before apt can install anything.");
