@@ -89,9 +89,9 @@ namespace AptReady.Cmdlets.Apt
             }
             catch (ArgumentException ex)
             {
-                string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? "PackageRequired"
-                    : "PackageNotAccepted";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty), ex), id, ErrorCategory.InvalidArgument, Command));
+                string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? ErrorIds.PackageRequired
+                    : ErrorIds.PackageNotAccepted;
+                ThrowTerminatingError(AptReadyErrors.Create(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty), ex), id, Command));
             }
 
             base.BeginProcessing();
@@ -166,23 +166,10 @@ namespace AptReady.Cmdlets.Apt
             });
             RootElevation elevation = AptGetRun.ElevationFor(host.SudoPassword != null, host.Host.UserName);
             var run = new AptGetRun(host.Session, _command!, LockTimeout, RepairInterruptedDpkg, elevation, host.SudoStandardInput, StopwatchClock.Instance, progress);
-            try
-            {
-                return await run.RunAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (AptGetRunException ex)
-            {
-                // The public exception type scripts catch; the message and result are the core's.
-                throw new AptGetException(ex.Message, ex.Result, ex.Reason.ToString(), AptReadyErrors.Category(ex.Reason));
-            }
+            return await run.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
-        {
-            AptGetException apt => new ErrorRecord(apt, apt.ErrorId, apt.Category, computerName),
-            Core.Remote.ProbeOutputException _ => new ErrorRecord(exception, "AptGetOutputUnreadable", ErrorCategory.InvalidResult, computerName),
-            _ => null,
-        };
+        internal override string? ProbeOutputErrorId => ErrorIds.AptGetOutputUnreadable;
 
         // The pipeline is stopping: its streams are closed, so the host's UI is the only way left to say it.
         private void WarnAptGoesOn()

@@ -203,7 +203,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "InvalidCloudConfigArgument", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidCloudConfigArgument, null));
             }
 
             if (Package != null && Package.Length > 0)
@@ -231,7 +231,7 @@ namespace AptReady.Cmdlets.CloudConfig
                 }
                 catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidValidateOnSession", ErrorCategory.InvalidArgument, ValidateOn));
+                    ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidValidateOnSession, ValidateOn));
                 }
             }
         }
@@ -248,7 +248,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (ArgumentException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidCloudConfig", ErrorCategory.InvalidArgument, (object?)HostName ?? Fqdn));
+                WriteError(AptReadyErrors.Create(ex, ErrorIds.InvalidCloudConfig, (object?)HostName ?? Fqdn));
                 return;
             }
 
@@ -349,10 +349,9 @@ namespace AptReady.Cmdlets.CloudConfig
             CloudConfigFinding? error = findings.FirstOrDefault(f => f.Severity == CloudConfigFindingSeverity.Error);
             if (Validate && error != null)
             {
-                WriteError(new ErrorRecord(
+                WriteError(AptReadyErrors.Create(
                     new InvalidDataException("The cloud-config fails the local structural check: " + error),
-                    "CloudConfigStructureInvalid",
-                    ErrorCategory.InvalidData,
+                    ErrorIds.CloudConfigStructureInvalid,
                     (object?)HostName ?? Fqdn));
                 writable = false;
             }
@@ -381,10 +380,9 @@ namespace AptReady.Cmdlets.CloudConfig
                     return true;
                 }
 
-                WriteError(new ErrorRecord(
+                WriteError(AptReadyErrors.Create(
                     new InvalidDataException($"cloud-init {verdict.CloudInitVersion} on {host} rejects the cloud-config: {verdict.Output}"),
-                    "CloudConfigSchemaInvalid",
-                    ErrorCategory.InvalidData,
+                    ErrorIds.CloudConfigSchemaInvalid,
                     host.ComputerName));
             }
             catch (RemoteSessionException ex)
@@ -393,7 +391,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (ProbeOutputException ex)
             {
-                WriteError(new ErrorRecord(ex, "CloudConfigSchemaCheckFailed", ErrorCategory.InvalidResult, host.ComputerName));
+                WriteError(AptReadyErrors.Create(ex, ErrorIds.CloudConfigSchemaCheckFailed, host.ComputerName));
             }
 
             return false;
@@ -411,7 +409,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (ArgumentException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidCloudConfig", ErrorCategory.InvalidArgument, SeedPath));
+                WriteError(AptReadyErrors.Create(ex, ErrorIds.InvalidCloudConfig, SeedPath));
                 return;
             }
 
@@ -437,10 +435,9 @@ namespace AptReady.Cmdlets.CloudConfig
 
             if (existing != null)
             {
-                WriteError(new ErrorRecord(
+                WriteError(AptReadyErrors.Create(
                     new IOException($"{InputExcerpt.Of(existing, 200)} exists; nothing was written. Use -Force to replace it."),
-                    existing == outFile ? "OutFileExists" : "SeedPathExists",
-                    ErrorCategory.ResourceExists,
+                    existing == outFile ? ErrorIds.OutFileExists : ErrorIds.SeedPathExists,
                     existing));
                 return;
             }
@@ -469,7 +466,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(ex, "CloudConfigWriteFailed", ErrorCategory.WriteError, seedPath ?? outFile));
+                WriteError(AptReadyErrors.Create(ex, ErrorIds.CloudConfigWriteFailed, seedPath ?? outFile));
             }
 
             result.WrittenPaths = written;

@@ -63,7 +63,7 @@ namespace AptReady.Cmdlets.CloudInit
             CloudInitResult result = await wait.RunAsync(cancellationToken).ConfigureAwait(false);
             if (ErrorOnFailure && IsFailure(result.State))
             {
-                ErrorRecord record = ErrorFor(result);
+                ErrorRecord record = AptReadyErrors.CloudInitNotReady(result);
                 Post(() => WriteError(record));
                 return Quiet ? (object)false : null;
             }
@@ -71,26 +71,7 @@ namespace AptReady.Cmdlets.CloudInit
             return Quiet ? result.State == CloudInitState.Done : result;
         }
 
-        internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
-        {
-            CloudInitNotReadyException notReady => ErrorFor(notReady.Result),
-            _ => null,
-        };
-
         private static bool IsFailure(CloudInitState state) =>
             state is CloudInitState.Error or CloudInitState.Degraded or CloudInitState.TimedOut or CloudInitState.NotInstalled;
-
-        private static ErrorRecord ErrorFor(CloudInitResult result)
-        {
-            var (id, category) = result.State switch
-            {
-                CloudInitState.Error => ("CloudInitError", ErrorCategory.InvalidResult),
-                CloudInitState.Degraded => ("CloudInitDegraded", ErrorCategory.InvalidResult),
-                CloudInitState.TimedOut => ("CloudInitTimedOut", ErrorCategory.OperationTimeout),
-                CloudInitState.NotInstalled => ("CloudInitNotInstalled", ErrorCategory.NotInstalled),
-                _ => ("CloudInitNotReady", ErrorCategory.NotSpecified),
-            };
-            return new ErrorRecord(new CloudInitNotReadyException(result), id, category, result.ComputerName);
-        }
     }
 }

@@ -163,7 +163,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 catch (ArgumentException ex)
                 {
                     // The target is an excerpt: a private key pasted here must not reach $Error whole.
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidHostKeyFingerprint", ErrorCategory.InvalidArgument, InputExcerpt.Of(HostKeyFingerprint)));
+                    ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidHostKeyFingerprint, InputExcerpt.Of(HostKeyFingerprint)));
                 }
             }
 
@@ -265,8 +265,8 @@ namespace AptReady.Cmdlets.Infrastructure
         /// </summary>
         internal virtual bool ShouldStartHost(object target) => true;
 
-        /// <summary>Maps a cmdlet's own exceptions to an error record; null leaves it to the base.</summary>
-        internal virtual ErrorRecord? ErrorFor(Exception exception, object computerName) => null;
+        /// <summary>The id of a probe's unreadable output (ProbeOutputException) for this cmdlet; null makes it HostFailed.</summary>
+        internal virtual string? ProbeOutputErrorId => null;
 
         /// <summary>
         /// Resolves the host's session from the parameters bound for this pipeline record. Called on
@@ -333,15 +333,9 @@ namespace AptReady.Cmdlets.Infrastructure
                 {
                     // Stopping (Ctrl+C): the pipeline is ending; nothing more is written.
                 }
-                catch (RemoteSessionException ex)
-                {
-                    Post(() => WriteError(AptReadyErrors.FromRemoteFailure(ex, computerName)));
-                }
                 catch (Exception ex)
                 {
-                    var record = ErrorFor(ex, computerName)
-                        ?? AptReadyErrors.ConnectionSetup(ex, computerName)
-                        ?? AptReadyErrors.HostFailed(ex, "HostFailed", ErrorCategory.NotSpecified, computerName);
+                    ErrorRecord record = AptReadyErrors.ForHost(ex, computerName, ProbeOutputErrorId);
                     Post(() => WriteError(record));
                 }
                 finally

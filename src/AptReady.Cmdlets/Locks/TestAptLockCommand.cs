@@ -47,7 +47,7 @@ namespace AptReady.Cmdlets.Locks
                 }
                 catch (ArgumentException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidLockPath", ErrorCategory.InvalidArgument, null));
+                    ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidLockPath, null));
                 }
             }
 
@@ -70,11 +70,6 @@ namespace AptReady.Cmdlets.Locks
             return report.Locks.ToArray();
         }
 
-        internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
-        {
-            LockProbeException _ => new ErrorRecord(exception, "ProcLocksUnreadable", ErrorCategory.PermissionDenied, computerName),
-            ProbeOutputException _ => new ErrorRecord(exception, "LockProbeOutputUnreadable", ErrorCategory.InvalidResult, computerName),
-            _ => null,
-        };
+        internal override string? ProbeOutputErrorId => ErrorIds.LockProbeOutputUnreadable;
     }
 }
