@@ -69,20 +69,20 @@ namespace AptReady.Core
         {
             if (string.IsNullOrEmpty(path))
             {
-                throw new InvalidInputException("InvalidPath", $"-{parameterName} cannot be empty.", parameterName);
+                throw new InvalidInputException(ErrorIds.InvalidPath, $"-{parameterName} cannot be empty.", parameterName);
             }
 
             foreach (char c in path!)
             {
                 if (char.IsControl(c))
                 {
-                    throw new InvalidInputException("InvalidPath", $"-{parameterName} {InputExcerpt.Of(path, 200)} contains a control character; no file is named so.", parameterName);
+                    throw new InvalidInputException(ErrorIds.InvalidPath, $"-{parameterName} {InputExcerpt.Of(path, 200)} contains a control character; no file is named so.", parameterName);
                 }
             }
 
             if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes)
             {
-                throw new InvalidInputException("PathTooLong", $"-{parameterName} {InputExcerpt.Of(path)} is longer than {MaxPathBytes} bytes, the most a path can be.", parameterName);
+                throw new InvalidInputException(ErrorIds.PathTooLong, $"-{parameterName} {InputExcerpt.Of(path)} is longer than {MaxPathBytes} bytes, the most a path can be.", parameterName);
             }
 
             return path;

@@ -14,7 +14,7 @@ namespace AptReady.Transport
     /// pipeline (SSH multiplexes commands over channels). When the host went away (a reboot during
     /// cloud-init's final stage) the next command connects again, within the target's connect deadline.
     /// </summary>
-    public sealed class SshSession : IRemoteSession, IAddressedSession, IDisposable
+    public sealed class SshSession : IReconnectingSession, IAddressedSession, IDisposable
     {
         private readonly SshConnector _connector;
         private readonly SemaphoreSlim _connectGate = new SemaphoreSlim(1, 1);

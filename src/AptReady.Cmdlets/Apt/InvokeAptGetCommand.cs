@@ -7,6 +7,8 @@ using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core;
 using AptReady.Core.Apt;
+using AptReady.Core.Policies;
+using AptReady.Core.Runs;
 
 namespace AptReady.Cmdlets.Apt
 {
@@ -87,9 +89,9 @@ namespace AptReady.Cmdlets.Apt
             }
             catch (ArgumentException ex)
             {
-                string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? "PackageRequired"
-                    : "PackageNotAccepted";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty), ex), id, ErrorCategory.InvalidArgument, Command));
+                string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? ErrorIds.PackageRequired
+                    : ErrorIds.PackageNotAccepted;
+                ThrowTerminatingError(AptReadyErrors.Create(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty), ex), id, Command));
             }
 
             base.BeginProcessing();
@@ -151,7 +153,7 @@ namespace AptReady.Cmdlets.Apt
 
         internal override async Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken)
         {
-            var attempts = new AptGetAttempts(host, _command!, LockTimeout, RepairInterruptedDpkg, running =>
+            var progress = new HostProgress(host, $"{_command} on {host.Host}", running =>
             {
                 if (running)
                 {
@@ -162,15 +164,12 @@ namespace AptReady.Cmdlets.Apt
                     _aptRunningOn.TryRemove(host.ActivityId, out _);
                 }
             });
-            return await attempts.RunAsync(cancellationToken).ConfigureAwait(false);
+            RootElevation elevation = AptGetRun.ElevationFor(host.SudoPassword != null, host.Host.UserName);
+            var run = new AptGetRun(host.Session, _command!, LockTimeout, RepairInterruptedDpkg, elevation, host.SudoStandardInput, StopwatchClock.Instance, progress);
+            return await run.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
-        {
-            AptGetException apt => new ErrorRecord(apt, apt.ErrorId, apt.Category, computerName),
-            Core.Remote.ProbeOutputException _ => new ErrorRecord(exception, "AptGetOutputUnreadable", ErrorCategory.InvalidResult, computerName),
-            _ => null,
-        };
+        internal override string? ProbeOutputErrorId => ErrorIds.AptGetOutputUnreadable;
 
         // The pipeline is stopping: its streams are closed, so the host's UI is the only way left to say it.
         private void WarnAptGoesOn()

@@ -23,7 +23,7 @@ namespace AptReady.Cmdlets.CloudConfig
     /// </summary>
     [Cmdlet(VerbsCommon.New, "CloudConfig", DefaultParameterSetName = DocumentSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(CloudConfigResult))]
-    public sealed class NewCloudConfigCommand : CancellableCmdlet
+    public sealed partial class NewCloudConfigCommand : CancellableCmdlet
     {
         private const string DocumentSet = "Document";
 
@@ -203,7 +203,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "InvalidCloudConfigArgument", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidCloudConfigArgument, null));
             }
 
             if (Package != null && Package.Length > 0)
@@ -217,7 +217,7 @@ namespace AptReady.Cmdlets.CloudConfig
             {
                 try
                 {
-                    _validationSession = ResolveValidationSession(ValidateOn);
+                    _validationSession = ValidateOnTarget.Resolve(this, ValidateOn);
                 }
                 catch (LoginSettingsException ex)
                 {
@@ -231,7 +231,7 @@ namespace AptReady.Cmdlets.CloudConfig
                 }
                 catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidValidateOnSession", ErrorCategory.InvalidArgument, ValidateOn));
+                    ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidValidateOnSession, ValidateOn));
                 }
             }
         }
@@ -248,7 +248,7 @@ namespace AptReady.Cmdlets.CloudConfig
             }
             catch (ArgumentException ex)
             {
-                WriteError(new ErrorRecord(ex, "InvalidCloudConfig", ErrorCategory.InvalidArgument, (object?)HostName ?? Fqdn));
+                WriteError(AptReadyErrors.Create(ex, ErrorIds.InvalidCloudConfig, (object?)HostName ?? Fqdn));
                 return;
             }
 
@@ -277,285 +277,5 @@ namespace AptReady.Cmdlets.CloudConfig
 
             WriteObject(result);
         }
-
-        private CloudConfigDocument BuildDocument(out HostKeyPair? hostKey)
-        {
-            string[] keys = CloudConfigArguments.KeyLines(SshAuthorizedKey ?? Array.Empty<string>()).ToArray();
-            object[] users = User ?? Array.Empty<object>();
-            bool anyNamedUser = users.Any(u => CloudConfigArguments.Unwrap(u) is string);
-            var userList = users.Select(u => CloudConfigArguments.ToUser(u, CloudConfigArguments.Unwrap(u) is string ? keys : Array.Empty<string>())).ToList();
-            string? duplicate = userList.GroupBy(u => u.Name).Where(g => g.Count() > 1).Select(g => g.Key).FirstOrDefault();
-            if (duplicate != null)
-            {
-                throw new ArgumentException($"The user {InputExcerpt.Of(duplicate)} is given twice.", nameof(User));
-            }
-
-            var document = new CloudConfigDocument
-            {
-                Users = userList,
-                IncludeDefaultUser = IncludeDefaultUser,
-                SshAuthorizedKeys = anyNamedUser ? Array.Empty<SshPublicKey>() : keys.Select(k => SshPublicKey.Parse(k, nameof(SshAuthorizedKey))).ToArray(),
-                HostName = HostName,
-                Fqdn = Fqdn,
-                Timezone = Timezone,
-                Locale = Locale,
-                PackageUpdate = PackageUpdate,
-                PackageUpgrade = PackageUpgrade,
-                Packages = Package ?? Array.Empty<string>(),
-                WriteFiles = (WriteFile ?? Array.Empty<object>()).Select(CloudConfigArguments.ToFile).ToArray(),
-                RunCommands = (RunCommand ?? Array.Empty<object>()).Select(c => CloudConfigArguments.ToCommand(c, nameof(RunCommand))).ToArray(),
-                BootCommands = (BootCommand ?? Array.Empty<object>()).Select(c => CloudConfigArguments.ToCommand(c, nameof(BootCommand))).ToArray(),
-                AptProxy = AptProxy,
-                AptSources = (AptSource ?? Array.Empty<object>()).Select(CloudConfigArguments.ToAptSource).ToArray(),
-                PowerState = PowerState == null ? null : CloudConfigArguments.ToPowerState(PowerState),
-                AdditionalConfig = _additionalConfig,
-            };
-
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(ManageEtcHosts)))
-            {
-                document.ManageEtcHosts = ManageEtcHosts.IsPresent;
-            }
-            else if (HostName != null || Fqdn != null)
-            {
-                document.ManageEtcHosts = true;
-            }
-
-            hostKey = null;
-            if (GenerateHostKey)
-            {
-                hostKey = HostKeyPair.Generate(Fqdn ?? HostName ?? string.Empty);
-                document.HostKeys = new[] { hostKey };
-            }
-
-            return document;
-        }
-
-        // Info findings go to verbose; with -Validate the others are warnings and an error blocks writing.
-        private bool ReportFindings(IReadOnlyList<CloudConfigFinding> findings)
-        {
-            bool writable = true;
-            foreach (CloudConfigFinding finding in findings)
-            {
-                if (!Validate || finding.Severity == CloudConfigFindingSeverity.Info)
-                {
-                    WriteVerbose(finding.ToString());
-                }
-                else
-                {
-                    WriteWarning(finding.ToString());
-                }
-            }
-
-            CloudConfigFinding? error = findings.FirstOrDefault(f => f.Severity == CloudConfigFindingSeverity.Error);
-            if (Validate && error != null)
-            {
-                WriteError(new ErrorRecord(
-                    new InvalidDataException("The cloud-config fails the local structural check: " + error),
-                    "CloudConfigStructureInvalid",
-                    ErrorCategory.InvalidData,
-                    (object?)HostName ?? Fqdn));
-                writable = false;
-            }
-
-            return writable;
-        }
-
-        private bool CheckSchema(CloudConfigResult result, HostKeyPair? hostKey)
-        {
-            IRemoteSession session = _validationSession!;
-            RemoteHost host = RemoteHost.Of(session);
-            RemoteCommand command = CloudConfigSchemaCheck.Build(result.Yaml);
-            WriteVerbose($"{host}: {command.Description}.");
-            Task<RemoteCommandResult> run = Task.Run(() => session.RunAsync(command, Cancellation));
-            RunPostedUntil(() => run.IsCompleted);
-
-            try
-            {
-                RemoteCommandResult output = run.GetAwaiter().GetResult();
-                CloudConfigSchemaVerdict verdict = CloudConfigSchemaCheck.Parse(output, hostKey == null ? null : new[] { hostKey.PrivateKeyPem });
-                result.SchemaVerdict = verdict;
-                result.ValidatedOn = host;
-                WriteVerbose($"{host}: cloud-init {verdict.CloudInitVersion} schema says the document is {(verdict.IsValid ? "valid" : "invalid")}: {verdict.Output}");
-                if (verdict.IsValid)
-                {
-                    return true;
-                }
-
-                WriteError(new ErrorRecord(
-                    new InvalidDataException($"cloud-init {verdict.CloudInitVersion} on {host} rejects the cloud-config: {verdict.Output}"),
-                    "CloudConfigSchemaInvalid",
-                    ErrorCategory.InvalidData,
-                    host.ComputerName));
-            }
-            catch (RemoteSessionException ex)
-            {
-                WriteError(AptReadyErrors.FromRemoteFailure(ex, host.ComputerName));
-            }
-            catch (ProbeOutputException ex)
-            {
-                WriteError(new ErrorRecord(ex, "CloudConfigSchemaCheckFailed", ErrorCategory.InvalidResult, host.ComputerName));
-            }
-
-            return false;
-        }
-
-        private void WriteFiles(CloudConfigResult result, CloudConfigDocument document)
-        {
-            string? outFile = _outFile;
-            string? seedPath = _seedPath;
-            bool seedIsIso = seedPath != null && seedPath.EndsWith(".iso", StringComparison.OrdinalIgnoreCase);
-            NoCloudSeed? seed = null;
-            try
-            {
-                seed = seedPath == null ? null : new NoCloudSeed(result.Yaml, document.HostName, InstanceId, _networkConfig);
-            }
-            catch (ArgumentException ex)
-            {
-                WriteError(new ErrorRecord(ex, "InvalidCloudConfig", ErrorCategory.InvalidArgument, SeedPath));
-                return;
-            }
-
-            result.InstanceId = seed?.InstanceId;
-
-            // Refuse before writing anything, so one existing target does not leave the other half written.
-            string? existing = null;
-            if (!Force)
-            {
-                if (outFile != null && (File.Exists(outFile) || Directory.Exists(outFile)))
-                {
-                    existing = outFile;
-                }
-                else if (seedPath != null && seedIsIso && (File.Exists(seedPath) || Directory.Exists(seedPath)))
-                {
-                    existing = seedPath;
-                }
-                else if (seedPath != null && !seedIsIso)
-                {
-                    existing = new[] { "user-data", "meta-data", "network-config", "vendor-data" }.Select(n => Path.Combine(seedPath, n)).FirstOrDefault(File.Exists);
-                }
-            }
-
-            if (existing != null)
-            {
-                WriteError(new ErrorRecord(
-                    new IOException($"{InputExcerpt.Of(existing, 200)} exists; nothing was written. Use -Force to replace it."),
-                    existing == outFile ? "OutFileExists" : "SeedPathExists",
-                    ErrorCategory.ResourceExists,
-                    existing));
-                return;
-            }
-
-            var written = new List<string>();
-            try
-            {
-                if (outFile != null && ShouldProcess(outFile, "Write cloud-config user-data"))
-                {
-                    AtomicFile.Write(outFile, Utf8.GetBytes(result.Yaml), Force);
-                    written.Add(outFile);
-                }
-
-                if (seed != null && ShouldProcess(seedPath, seedIsIso ? "Write NoCloud seed image (cidata)" : "Write NoCloud seed files"))
-                {
-                    if (seedIsIso)
-                    {
-                        seed.WriteIso(seedPath!, Force);
-                        written.Add(seedPath!);
-                    }
-                    else
-                    {
-                        written.AddRange(seed.WriteFolder(seedPath!, Force));
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                WriteError(new ErrorRecord(ex, "CloudConfigWriteFailed", ErrorCategory.WriteError, seedPath ?? outFile));
-            }
-
-            result.WrittenPaths = written;
-        }
-
-        private IRemoteSession ResolveValidationSession(PSObject value)
-        {
-            SshSessionPool pool = ModuleState.PoolFor(Runspace.DefaultRunspace);
-            object baseObject = value.BaseObject;
-            bool isSession = value.TypeNames.Any(t => t.EndsWith("SSH.SshSession", StringComparison.Ordinal) || t.EndsWith("SSH.SftpSession", StringComparison.Ordinal));
-            if (isSession)
-            {
-                return SessionResolution.Caller(pool, baseObject, PoshSshSessions.Of(this).StillLists(baseObject));
-            }
-
-            string computerName = Property(value, "ComputerName") as string
-                ?? throw new ArgumentException("-ValidateOn needs a Posh-SSH session or an object with ComputerName (and Port, UserName, KeyFilePath, CertificateFilePath, IdentityAgent, AgentIdentity, NoAgent, HostKeyFingerprint, SshConfigPath, JumpHost).", nameof(ValidateOn));
-            object? portValue = Property(value, "Port");
-            int? port = portValue == null ? (int?)null : Convert.ToInt32(portValue, System.Globalization.CultureInfo.InvariantCulture);
-            var credential = Property(value, "Credential") as PSCredential;
-            string[] keyFiles = Strings(Property(value, "KeyFilePath")).Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray();
-            string? fingerprint = Property(value, "HostKeyFingerprint") as string;
-            string[]? knownHosts = Strings(Property(value, "KnownHostsPath")) is var paths && paths.Length > 0 ? paths : null;
-            object? timeout = Property(value, "ConnectTimeout");
-            string[] jumpHosts = Strings(Property(value, "JumpHost"));
-
-            var arguments = new ConnectionArguments
-            {
-                KeyFilePaths = keyFiles,
-                Password = credential?.Password,
-                Pinned = fingerprint == null ? null : AptReady.Core.HostKeys.HostKeyFingerprint.Parse(fingerprint),
-                KnownHostsPaths = knownHosts?.Select(SessionState.Path.GetUnresolvedProviderPathFromPSPath).ToArray(),
-                // Unset: the ssh configuration's ConnectTimeout, else the default.
-                ConnectTimeout = timeout == null ? (TimeSpan?)null : TimeSpanArgument.ReadWait(timeout, "ConnectTimeout"),
-            };
-            string[]? certificates = Strings(Property(value, "CertificateFilePath")) is var certs && certs.Length > 0 ? certs : null;
-            string? agent = Property(value, "IdentityAgent") as string;
-            string? agentIdentity = Property(value, "AgentIdentity") as string;
-            bool noAgent = Property(value, "NoAgent") is object flag && LanguagePrimitives.IsTrue(flag);
-            var login = LoginSettings.FromParameters(SessionState.Path.GetUnresolvedProviderPathFromPSPath, keyFiles, certificates, agent, agentIdentity, noAgent);
-            foreach (string warning in login.Warnings)
-            {
-                WriteWarning(warning);
-            }
-
-            arguments.Login = login;
-            SshTargetFactory targets = SshConfiguration.CreateFactory(this, Property(value, "SshConfigPath") as string, jumpHosts.Length > 0 ? jumpHosts : null,
-                arguments, message => Post(() => WriteVerbose(message)));
-            ResolvedTarget resolved;
-            try
-            {
-                resolved = targets.Create(computerName, Property(value, "UserName") as string ?? credential?.UserName, port);
-            }
-            catch (Exception ex) when (AptReadyErrors.ConnectionSetup(ex, computerName) != null)
-            {
-                throw new ArgumentException($"-ValidateOn {computerName}: {ex.Message}", nameof(ValidateOn), ex);
-            }
-
-            bool named = keyFiles.Length > 0 || credential != null || certificates != null || agent != null || agentIdentity != null;
-            return SessionResolution.Own(pool, resolved.Connector, resolved.Target, hasCredentials: named, explicitHostKeyTrust: fingerprint != null || knownHosts != null);
-        }
-
-        private static object? Property(PSObject value, string name)
-        {
-            if (value.BaseObject is IDictionary dictionary)
-            {
-                foreach (DictionaryEntry entry in dictionary)
-                {
-                    if (string.Equals(CloudConfigArguments.Unwrap(entry.Key) as string, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return CloudConfigArguments.Unwrap(entry.Value);
-                    }
-                }
-
-                return null;
-            }
-
-            return CloudConfigArguments.Unwrap(value.Properties[name]?.Value);
-        }
-
-        private static string[] Strings(object? value) => value switch
-        {
-            null => Array.Empty<string>(),
-            string single => new[] { single },
-            IEnumerable list => list.Cast<object?>().Select(CloudConfigArguments.Unwrap).OfType<string>().ToArray(),
-            _ => Array.Empty<string>(),
-        };
     }
 }

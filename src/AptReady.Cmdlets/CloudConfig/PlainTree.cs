@@ -32,7 +32,7 @@ namespace AptReady.Cmdlets.CloudConfig
         {
             if (++_nodes > MaxNodes)
             {
-                throw new InvalidInputException("CloudConfigTooLarge", $"-{Root(path)} holds more than {MaxNodes} values.", Root(path));
+                throw new InvalidInputException(ErrorIds.CloudConfigTooLarge, $"-{Root(path)} holds more than {MaxNodes} values.", Root(path));
             }
 
             if (value is PSObject wrapped && wrapped.BaseObject is PSCustomObject)
@@ -111,13 +111,13 @@ namespace AptReady.Cmdlets.CloudConfig
             {
                 if (ReferenceEquals(seen, container))
                 {
-                    throw new InvalidInputException("CloudConfigCycle", $"-{Root(path)} contains itself at {Excerpt(path)}: a cloud-config is a tree, not a cycle.", Root(path));
+                    throw new InvalidInputException(ErrorIds.CloudConfigCycle, $"-{Root(path)} contains itself at {Excerpt(path)}: a cloud-config is a tree, not a cycle.", Root(path));
                 }
             }
 
             if (_path.Count >= MaxDepth)
             {
-                throw new InvalidInputException("CloudConfigTooDeep", $"-{Root(path)} nests deeper than {MaxDepth} levels (at {Excerpt(path)}).", Root(path));
+                throw new InvalidInputException(ErrorIds.CloudConfigTooDeep, $"-{Root(path)} nests deeper than {MaxDepth} levels (at {Excerpt(path)}).", Root(path));
             }
 
             _path.Add(container);

@@ -17,7 +17,7 @@ namespace AptReady.Cmdlets.Infrastructure
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is RuntimeException)
             {
-                throw new InvalidInputException("InvalidPath",
+                throw new InvalidInputException(ErrorIds.InvalidPath,
                     $"-{parameterName} {InputExcerpt.Of(path, 200)} is not a path of a file on this machine ({ex.GetType().Name}).", parameterName);
             }
         }

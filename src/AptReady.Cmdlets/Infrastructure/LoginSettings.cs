@@ -1,3 +1,4 @@
+using AptReady.Core;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -73,7 +74,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    throw new LoginSettingsException("CertificateFileInvalid", $"The certificate file '{path}' cannot be read: {ex.Message}", path, ex);
+                    throw new LoginSettingsException(ErrorIds.CertificateFileInvalid, $"The certificate file '{path}' cannot be read: {ex.Message}", path, ex);
                 }
 
                 certificates.Add(path);
@@ -106,7 +107,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 : identityAgent ?? SshAgent.DefaultPath();
             if (agentPath == null && agentIdentity != null)
             {
-                throw new LoginSettingsException("AgentIdentityWithoutAgent",
+                throw new LoginSettingsException(ErrorIds.AgentIdentityWithoutAgent,
                     "-AgentIdentity chooses a key of the SSH agent, but no agent is in use (-NoAgent, or SSH_AUTH_SOCK is not set): name it with -IdentityAgent.", agentIdentity);
             }
 
@@ -145,7 +146,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 }
                 catch (ArgumentException ex)
                 {
-                    throw new LoginSettingsException("InvalidAgentIdentity", $"-AgentIdentity '{value}' is not a SHA256 fingerprint: {ex.Message}", value, ex);
+                    throw new LoginSettingsException(ErrorIds.InvalidAgentIdentity, $"-AgentIdentity '{value}' is not a SHA256 fingerprint: {ex.Message}", value, ex);
                 }
             }
 
@@ -156,7 +157,7 @@ namespace AptReady.Cmdlets.Infrastructure
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                throw new LoginSettingsException("InvalidAgentIdentity",
+                throw new LoginSettingsException(ErrorIds.InvalidAgentIdentity,
                     $"-AgentIdentity '{value}' is neither a SHA256 fingerprint (ssh-add -l) nor a readable public key file: {ex.Message}", value, ex);
             }
 
@@ -173,15 +174,15 @@ namespace AptReady.Cmdlets.Infrastructure
             }
             catch (FormatException)
             {
-                throw new LoginSettingsException("InvalidAgentIdentity", $"The -AgentIdentity file '{value}' is not an OpenSSH public key file (type base64 [comment]).", value);
+                throw new LoginSettingsException(ErrorIds.InvalidAgentIdentity, $"The -AgentIdentity file '{value}' is not an OpenSSH public key file (type base64 [comment]).", value);
             }
         }
 
         private static string ErrorIdOf(UserCertificateProblem problem) => problem switch
         {
-            UserCertificateProblem.Expired => "CertificateExpired",
-            UserCertificateProblem.NotYetValid => "CertificateNotYetValid",
-            _ => "CertificateFileInvalid",
+            UserCertificateProblem.Expired => ErrorIds.CertificateExpired,
+            UserCertificateProblem.NotYetValid => ErrorIds.CertificateNotYetValid,
+            _ => ErrorIds.CertificateFileInvalid,
         };
     }
 }

@@ -1,3 +1,4 @@
+using AptReady.Core;
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -74,9 +75,9 @@ namespace AptReady.Cmdlets.Infrastructure
             var found = new List<object>();
             if (_sessions == null)
             {
-                writeError(AptReadyErrors.HostFailed(
+                writeError(AptReadyErrors.Create(
                     new InvalidOperationException("-SessionId names Posh-SSH sessions, but Posh-SSH is not loaded in this session: Import-Module Posh-SSH and open them with New-SSHSession, or pass the session objects with -Session."),
-                    "PoshSshNotLoaded", ErrorCategory.ObjectNotFound, ids));
+                    ErrorIds.PoshSshNotLoaded, ids));
                 return found;
             }
 
@@ -93,9 +94,9 @@ namespace AptReady.Cmdlets.Infrastructure
             foreach (int id in missing)
             {
                 string sftp = IsSftpId(id) ? $" ({id} is an SFTP session's id: SFTP sessions cannot run commands)" : string.Empty;
-                writeError(AptReadyErrors.HostFailed(
+                writeError(AptReadyErrors.Create(
                     new ArgumentException($"Posh-SSH has no SSH session with id {id}{sftp}; Get-SSHSession lists the open ones."),
-                    "SessionIdNotFound", ErrorCategory.ObjectNotFound, id));
+                    ErrorIds.SessionIdNotFound, id));
             }
 
             return found;

@@ -163,7 +163,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 catch (ArgumentException ex)
                 {
                     // The target is an excerpt: a private key pasted here must not reach $Error whole.
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidHostKeyFingerprint", ErrorCategory.InvalidArgument, InputExcerpt.Of(HostKeyFingerprint)));
+                    ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidHostKeyFingerprint, InputExcerpt.Of(HostKeyFingerprint)));
                 }
             }
 
@@ -213,7 +213,7 @@ namespace AptReady.Cmdlets.Infrastructure
             {
                 foreach (string name in ComputerName)
                 {
-                    string user = UserName ?? Credential?.UserName ?? Environment.UserName;
+                    string user = TargetSession.InputUser(UserName, Credential);
                     try
                     {
                         SshInput.ComputerName(name);
@@ -235,21 +235,6 @@ namespace AptReady.Cmdlets.Infrastructure
             RunPosted();
         }
 
-        /// <summary>
-        /// A host comes once per invocation, however often the input names it: piping Test-AptLock's
-        /// per-lock records (or a list with repeats) into Invoke-AptGet runs apt once per host.
-        /// </summary>
-        private bool IsFirstMention(object host)
-        {
-            if (_seen.Add(host))
-            {
-                return true;
-            }
-
-            WriteVerbose($"{host}: already in this command's work; the repeated input is skipped.");
-            return false;
-        }
-
         protected override void EndProcessing()
         {
             RunPostedUntil(() => Volatile.Read(ref _running) == 0);
@@ -265,8 +250,8 @@ namespace AptReady.Cmdlets.Infrastructure
         /// </summary>
         internal virtual bool ShouldStartHost(object target) => true;
 
-        /// <summary>Maps a cmdlet's own exceptions to an error record; null leaves it to the base.</summary>
-        internal virtual ErrorRecord? ErrorFor(Exception exception, object computerName) => null;
+        /// <summary>The id of a probe's unreadable output (ProbeOutputException) for this cmdlet; null makes it HostFailed.</summary>
+        internal virtual string? ProbeOutputErrorId => null;
 
         /// <summary>
         /// Resolves the host's session from the parameters bound for this pipeline record. Called on
@@ -280,7 +265,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 // Read once, at the first host: a broken file stops the command before any host starts.
                 _targets ??= SshConfiguration.CreateFactory(this, SshConfigPath, JumpHost, _connectionArguments!, message => Post(() => WriteVerbose(message)));
                 int? port = MyInvocation.BoundParameters.ContainsKey(nameof(Port)) ? Port : (int?)null;
-                resolved = _targets!.Create(name, UserName ?? Credential?.UserName, port);
+                resolved = TargetSession.Plan(_targets!, name, UserName, Credential, port);
             }
             catch (Exception ex) when (ex is ArgumentException || AptReadyErrors.ConnectionSetup(ex, name) != null)
             {
@@ -288,9 +273,9 @@ namespace AptReady.Cmdlets.Infrastructure
                 return () => throw ex;
             }
 
-            bool hasCredentials = KeyFilePath != null || Credential != null || CertificateFilePath != null || IdentityAgent != null || AgentIdentity != null;
+            bool hasCredentials = TargetSession.HasCredentials(KeyFilePath != null, Credential, CertificateFilePath != null, IdentityAgent, AgentIdentity);
             bool explicitTrust = HostKeyFingerprint != null || KnownHostsPath != null;
-            return () => SessionResolution.Own(_pool!, resolved.Connector, resolved.Target, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
+            return () => TargetSession.Open(_pool!, resolved, hasCredentials, explicitTrust, message => Post(() => WriteWarning(message)));
         }
 
         private string LocalPath(string path, string parameterName)
@@ -304,68 +289,6 @@ namespace AptReady.Cmdlets.Infrastructure
                 ThrowTerminatingError(AptReadyErrors.InvalidInput(ex, null));
                 throw;
             }
-        }
-
-        private void StartHost(object computerName, Func<IRemoteSession> resolveSession)
-        {
-            Interlocked.Increment(ref _running);
-            int activityId = Interlocked.Increment(ref _started);
-            CancellationToken token = Cancellation;
-            Task.Run(async () =>
-            {
-                bool acquired = false;
-                try
-                {
-                    await _throttle!.WaitAsync(token).ConfigureAwait(false);
-                    acquired = true;
-                    IRemoteSession session = resolveSession();
-                    var work = new HostWork(this, session, activityId, SudoCredential?.Password);
-                    object? result = await ProcessHostAsync(work, token).ConfigureAwait(false);
-                    Post(() =>
-                    {
-                        if (result != null)
-                        {
-                            WriteObject(result, enumerateCollection: true);
-                        }
-                    });
-                }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
-                {
-                    // Stopping (Ctrl+C): the pipeline is ending; nothing more is written.
-                }
-                catch (RemoteSessionException ex)
-                {
-                    Post(() => WriteError(AptReadyErrors.FromRemoteFailure(ex, computerName)));
-                }
-                catch (Exception ex)
-                {
-                    var record = ErrorFor(ex, computerName)
-                        ?? AptReadyErrors.ConnectionSetup(ex, computerName)
-                        ?? AptReadyErrors.HostFailed(ex, "HostFailed", ErrorCategory.NotSpecified, computerName);
-                    Post(() => WriteError(record));
-                }
-                finally
-                {
-                    if (acquired)
-                    {
-                        _throttle!.Release();
-                    }
-
-                    int finished = Interlocked.Increment(ref _finished);
-                    Post(() => ReportOverallProgress(finished));
-                    Interlocked.Decrement(ref _running);
-                }
-            });
-        }
-
-        private void ReportOverallProgress(int finished)
-        {
-            int total = Volatile.Read(ref _started);
-            var record = new ProgressRecord(0, MyInvocation.MyCommand.Name, $"{finished} of {total} hosts done")
-            {
-                PercentComplete = total == 0 ? 0 : Math.Min(100, finished * 100 / total),
-            };
-            WriteProgress(record);
         }
     }
 }

@@ -33,7 +33,7 @@ namespace AptReady.Cmdlets.Infrastructure
             }
             catch (SshConfigException ex)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(ex, "SshConfigInvalid", ErrorCategory.InvalidData, ex.File));
+                cmdlet.ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.SshConfigInvalid, ex.File));
                 throw;
             }
 
@@ -45,13 +45,13 @@ namespace AptReady.Cmdlets.Infrastructure
                 }
                 catch (FormatException ex)
                 {
-                    cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException("-JumpHost: " + ex.Message, ex), "InvalidJumpHost", ErrorCategory.InvalidArgument, jumpHosts));
+                    cmdlet.ThrowTerminatingError(AptReadyErrors.Create(new ArgumentException("-JumpHost: " + ex.Message, ex), ErrorIds.InvalidJumpHost, jumpHosts));
                 }
 
                 if (arguments.JumpHosts!.Count > JumpRoute.MaxHops)
                 {
-                    cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-JumpHost names {arguments.JumpHosts.Count} hops; at most {JumpRoute.MaxHops} are followed."),
-                        "TooManyJumpHosts", ErrorCategory.InvalidArgument, jumpHosts));
+                    cmdlet.ThrowTerminatingError(AptReadyErrors.Create(new ArgumentException($"-JumpHost names {arguments.JumpHosts.Count} hops; at most {JumpRoute.MaxHops} are followed."),
+                        ErrorIds.TooManyJumpHosts, jumpHosts));
                 }
             }
 

@@ -8,6 +8,7 @@ using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core;
 using AptReady.Core.Locks;
 using AptReady.Core.Remote;
+using AptReady.Core.Runs;
 
 namespace AptReady.Cmdlets.Locks
 {
@@ -46,7 +47,7 @@ namespace AptReady.Cmdlets.Locks
                 }
                 catch (ArgumentException ex)
                 {
-                    ThrowTerminatingError(new ErrorRecord(ex, "InvalidLockPath", ErrorCategory.InvalidArgument, null));
+                    ThrowTerminatingError(AptReadyErrors.Create(ex, ErrorIds.InvalidLockPath, null));
                 }
             }
 
@@ -55,20 +56,7 @@ namespace AptReady.Cmdlets.Locks
 
         internal override async Task<object?> ProcessHostAsync(HostWork host, CancellationToken cancellationToken)
         {
-            RemoteCommand probe = LockProbe.Build(_locks);
-            RemoteCommandResult result = await host.Session.RunAsync(probe, cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                throw new ProbeOutputException(
-                    $"The lock probe exited with status {result.ExitStatus?.ToString() ?? "none"}: {result.Error.Trim()}", result.Output);
-            }
-
-            AptLockReport report = LockProbeParser.Parse(RemoteHost.Of(host.Session), _locks, result.Output, DateTimeOffset.Now);
-            foreach (var held in report.HeldLocks)
-            {
-                host.WriteVerbose($"{held.Path} is held by {held.Holder}.");
-            }
-
+            AptLockReport report = await AptLockCheck.RunAsync(host.Session, _locks, new HostProgress(host, host.Host.ToString()), cancellationToken).ConfigureAwait(false);
             if (report.DpkgInterrupted)
             {
                 host.WriteWarning("dpkg was interrupted: 'sudo dpkg --configure -a' must run before apt can install anything.");
@@ -82,11 +70,6 @@ namespace AptReady.Cmdlets.Locks
             return report.Locks.ToArray();
         }
 
-        internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
-        {
-            LockProbeException _ => new ErrorRecord(exception, "ProcLocksUnreadable", ErrorCategory.PermissionDenied, computerName),
-            ProbeOutputException _ => new ErrorRecord(exception, "LockProbeOutputUnreadable", ErrorCategory.InvalidResult, computerName),
-            _ => null,
-        };
+        internal override string? ProbeOutputErrorId => ErrorIds.LockProbeOutputUnreadable;
     }
 }

@@ -56,7 +56,7 @@ namespace AptReady.Core.Apt
             _ = verb.ToAptGetWord();
             if (packages.Count > MaxPackages)
             {
-                throw new InvalidInputException("TooManyPackages", $"{packages.Count} packages are more than the {MaxPackages} one apt-get command takes here; install them in batches.", nameof(packages));
+                throw new InvalidInputException(ErrorIds.TooManyPackages, $"{packages.Count} packages are more than the {MaxPackages} one apt-get command takes here; install them in batches.", nameof(packages));
             }
 
             if (verb.RequiresPackages() && packages.Count == 0)

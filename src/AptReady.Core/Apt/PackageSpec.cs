@@ -47,7 +47,7 @@ namespace AptReady.Core.Apt
 
             if (value.Length > MaxLength)
             {
-                throw new InvalidInputException("ArgumentTooLong", $"{InputExcerpt.Of(value)} is longer than {MaxLength} characters; no package spec is.", nameof(value));
+                throw new InvalidInputException(ErrorIds.ArgumentTooLong, $"{InputExcerpt.Of(value)} is longer than {MaxLength} characters; no package spec is.", nameof(value));
             }
 
             if (!TryParse(value, out var spec, out string reason))

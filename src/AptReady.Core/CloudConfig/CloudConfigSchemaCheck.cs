@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
 using AptReady.Core.Remote;
 
 namespace AptReady.Core.CloudConfig
@@ -48,6 +50,21 @@ namespace AptReady.Core.CloudConfig
             "exit 0",
         }) + "\n";
 
+        /// <summary>What the check does, for verbose output.</summary>
+        public const string Description = "cloud-init schema -c on a temporary copy of the cloud-config";
+
+        /// <summary>Runs the check on <paramref name="session"/>'s host and reads its verdict (see <see cref="Parse"/>).</summary>
+        public static async Task<CloudConfigSchemaVerdict> RunAsync(IRemoteSession session, string userData, IEnumerable<string>? secrets, CancellationToken cancellationToken)
+        {
+            if (session is null)
+            {
+                throw new ArgumentNullException(nameof(session));
+            }
+
+            RemoteCommandResult output = await session.RunAsync(Build(userData), cancellationToken).ConfigureAwait(false);
+            return Parse(output, secrets);
+        }
+
         /// <summary>The command that checks <paramref name="userData"/>; the text is sent as UTF-8 on standard input.</summary>
         public static RemoteCommand Build(string userData)
         {
@@ -56,7 +73,7 @@ namespace AptReady.Core.CloudConfig
                 throw new ArgumentNullException(nameof(userData));
             }
 
-            return new RemoteCommand(Script, "cloud-init schema -c on a temporary copy of the cloud-config")
+            return new RemoteCommand(Script, Description)
             {
                 StandardInput = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(userData),
             };

@@ -143,6 +143,34 @@ namespace AptReady.Core.CloudConfig
             return written;
         }
 
+        /// <summary>Whether a seed path names an ISO image (cidata.iso) rather than a folder of seed files.</summary>
+        public static bool IsIsoPath(string path) => path != null && path.EndsWith(".iso", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// What writing without force would replace: <paramref name="userDataFile"/> (or a folder in its place),
+        /// the ISO image, or the first seed file in the seed folder; null when nothing. Asked before anything is
+        /// written, so that one existing target does not leave the other half written.
+        /// </summary>
+        public static string? FirstExisting(string? userDataFile, string? seedPath)
+        {
+            if (userDataFile != null && (File.Exists(userDataFile) || Directory.Exists(userDataFile)))
+            {
+                return userDataFile;
+            }
+
+            if (seedPath == null)
+            {
+                return null;
+            }
+
+            if (IsIsoPath(seedPath))
+            {
+                return File.Exists(seedPath) || Directory.Exists(seedPath) ? seedPath : null;
+            }
+
+            return SeedFileNames.Select(n => Path.Combine(seedPath, n)).FirstOrDefault(File.Exists);
+        }
+
         /// <summary>The seed as an ISO 9660 + Joliet image labelled 'cidata'.</summary>
         public byte[] ToIso(DateTimeOffset? recordedAt = null) => new Iso9660Writer(VolumeLabel, recordedAt).ToBytes(Files);
 

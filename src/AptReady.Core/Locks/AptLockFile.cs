@@ -77,7 +77,7 @@ namespace AptReady.Core.Locks
 
             if (System.Text.Encoding.UTF8.GetByteCount(path) > LocalFile.MaxPathBytes)
             {
-                throw new InvalidInputException("PathTooLong", $"The lock path {InputExcerpt.Of(path)} is longer than {LocalFile.MaxPathBytes} bytes, the most a path can be.", nameof(path));
+                throw new InvalidInputException(ErrorIds.PathTooLong, $"The lock path {InputExcerpt.Of(path)} is longer than {LocalFile.MaxPathBytes} bytes, the most a path can be.", nameof(path));
             }
         }
 

@@ -20,7 +20,7 @@ namespace AptReady.Core.Remote
                 int sent = System.Text.Encoding.UTF8.GetByteCount(ToExecLine());
                 if (sent > MaxScriptBytes)
                 {
-                    throw new InvalidInputException("CommandTooLong",
+                    throw new InvalidInputException(ErrorIds.CommandTooLong,
                         $"The command to {description} would be {sent} bytes, more than the {MaxScriptBytes} one SSH request carries: give fewer or shorter values.", "command");
                 }
             }

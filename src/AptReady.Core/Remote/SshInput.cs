@@ -20,7 +20,7 @@ namespace AptReady.Core.Remote
         {
             if (name is null || !IsHostName(name))
             {
-                throw new InvalidInputException("InvalidComputerName",
+                throw new InvalidInputException(ErrorIds.InvalidComputerName,
                     $"{InputExcerpt.Of(name)} is not a host name or an IP address (letters, digits, '-', '_' and '.', at most {MaxHostNameLength} characters).", "ComputerName");
             }
 
@@ -38,7 +38,7 @@ namespace AptReady.Core.Remote
 
             if (!valid)
             {
-                throw new InvalidInputException("InvalidUserName",
+                throw new InvalidInputException(ErrorIds.InvalidUserName,
                     $"{InputExcerpt.Of(name)} is not a login name (no spaces or control characters, at most {MaxUserNameLength} characters).", "UserName");
             }
 

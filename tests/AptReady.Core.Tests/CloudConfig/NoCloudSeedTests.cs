@@ -37,6 +37,30 @@ namespace AptReady.Core.Tests.CloudConfig
         }
 
         [Fact]
+        public void FirstExistingNamesWhatWritingWouldReplace()
+        {
+            string userData = Path.Combine(_folder, "vm.yml");
+            string iso = Path.Combine(_folder, "seed.ISO");
+            string seedFolder = Path.Combine(_folder, "seed");
+            Assert.Null(NoCloudSeed.FirstExisting(userData, seedFolder));
+            Assert.Null(NoCloudSeed.FirstExisting(null, null));
+            Assert.Null(NoCloudSeed.FirstExisting(null, iso));
+
+            Directory.CreateDirectory(seedFolder);
+            File.WriteAllText(Path.Combine(seedFolder, "network-config"), "version: 2\n");
+            Assert.Equal(Path.Combine(seedFolder, "network-config"), NoCloudSeed.FirstExisting(userData, seedFolder));
+
+            File.WriteAllText(iso, string.Empty);
+            Assert.True(NoCloudSeed.IsIsoPath(iso));
+            Assert.False(NoCloudSeed.IsIsoPath(seedFolder));
+            Assert.Equal(iso, NoCloudSeed.FirstExisting(null, iso));
+
+            // The user-data file is named first: its id (OutFileExists) wins over the seed's.
+            Directory.CreateDirectory(userData);
+            Assert.Equal(userData, NoCloudSeed.FirstExisting(userData, iso));
+        }
+
+        [Fact]
         public void WritesTheFolderAndRefusesToOverwriteWithoutForce()
         {
             var seed = new NoCloudSeed("#cloud-config\nhostname: vm\n", "vm", "iid-1", networkConfig: "version: 2\n");

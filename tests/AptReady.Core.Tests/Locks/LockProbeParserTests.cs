@@ -11,7 +11,7 @@ namespace AptReady.Core.Tests.Locks
 
         // Captured from a bookworm container target: a python3 process (pid 14) holds the dpkg
         // frontend lock with lockf, a second (pid 21) waits for it, and dpkg left updates/0003.
-        private const string HeldByPython = @"aptready-lockprobe 1
+        internal const string HeldByPython = @"aptready-lockprobe 1
 file 2d 827520 0
 file 2d 830703 1
 file 2d 830704 2
