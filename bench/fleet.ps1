@@ -9,6 +9,8 @@
           taken inside it, from before the cmdlet to its end, and its peak RSS is read from /proc)
       (b) Wait-CloudInit | Test-AptLock | Invoke-AptGet -Command Update -Simulate
       (c) a plain parallel OpenSSH fan-out, `ssh … 'cloud-init status --format json' &` per host, `wait`
+      (s) the seed's probe fan-out, `ssh … 'test -f /var/lib/cloud/instance/boot-finished' &` per host, `wait`:
+          one handshake and one stat per host, the floor any readiness check pays
       (d) three such fan-outs, one per step of (b): cloud-init status, /proc/locks, apt-get --print-uris update
       (e) `ansible all -f N -m shell -a 'cloud-init status --format json'` (gathering off, pipelining on,
           no ControlPersist, host keys checked against the same known_hosts file)
@@ -243,13 +245,14 @@ try {
         $wait = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'wait' $hosts $fleet }
         $pipe = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'pipeline' $hosts $fleet }
         $ssh1 = 1..$Repeat | ForEach-Object { Invoke-OpenSshFanOut @('cloud-init status --format json') $hosts $fleet }
+        $seed = 1..$Repeat | ForEach-Object { Invoke-OpenSshFanOut @('test -f /var/lib/cloud/instance/boot-finished') $hosts $fleet }
         $ssh3 = 1..$Repeat | ForEach-Object {
             Invoke-OpenSshFanOut @('cloud-init status --format json', 'cat /proc/locks', 'sudo -n apt-get --print-uris -q update') $hosts $fleet
         }
         $ans = if ($hasAnsible) { 1..$Repeat | ForEach-Object { Invoke-Ansible 'cloud-init status --format json' $hosts $fleet } }
 
         $a = Get-Median $wait.Seconds; $b = Get-Median $pipe.Seconds
-        $c = Get-Median $ssh1; $d = Get-Median $ssh3
+        $c = Get-Median $ssh1; $d = Get-Median $ssh3; $s = Get-Median $seed
         $e = if ($ans) { Get-Median $ans.Seconds } else { $null }
         $rows.Add([pscustomobject]@{
             N                    = $n
@@ -257,6 +260,8 @@ try {
             'ssh fan-out s'      = [math]::Round($c, 2)
             'ansible s'          = if ($null -ne $e) { [math]::Round($e, 2) } else { 'n/a' }
             '(a)/(c)'            = [math]::Round($a / $c, 2)
+            'seed probe s'       = [math]::Round($s, 2)
+            '(a)/(s)'            = [math]::Round($a / $s, 2)
             '(e)/(a)'            = if ($null -ne $e) { [math]::Round($e / $a, 2) } else { 'n/a' }
             'pipeline s'         = [math]::Round($b, 2)
             '3 fan-outs s'       = [math]::Round($d, 2)
