@@ -189,6 +189,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 DefaultConnectTimeout = ConnectTimeout,
                 Login = _login,
             };
+            FleetTrace.Mark(MyInvocation.MyCommand.Name + ".begin", "-");
         }
 
         protected override void ProcessRecord()
@@ -252,7 +253,9 @@ namespace AptReady.Cmdlets.Infrastructure
 
         protected override void EndProcessing()
         {
+            FleetTrace.Mark(MyInvocation.MyCommand.Name + ".inputEnded", "-");
             RunPostedUntil(() => Volatile.Read(ref _running) == 0);
+            FleetTrace.Flush();
             WriteProgress(new ProgressRecord(0, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
@@ -319,10 +322,14 @@ namespace AptReady.Cmdlets.Infrastructure
                     await _throttle!.WaitAsync(token).ConfigureAwait(false);
                     acquired = true;
                     IRemoteSession session = resolveSession();
+                    object traced = session is SshSession own ? own.Target : computerName;
+                    FleetTrace.Mark(MyInvocation.MyCommand.Name + ".start", traced);
                     var work = new HostWork(this, session, activityId, SudoCredential?.Password);
                     object? result = await ProcessHostAsync(work, token).ConfigureAwait(false);
+                    FleetTrace.Mark(MyInvocation.MyCommand.Name + ".done", traced);
                     Post(() =>
                     {
+                        FleetTrace.Mark(MyInvocation.MyCommand.Name + ".written", traced);
                         if (result != null)
                         {
                             WriteObject(result, enumerateCollection: true);
