@@ -6,7 +6,7 @@ Import-Module (Join-Path $PSScriptRoot 'Scripts/CloudInitStages.psm1')
 
 function Start-TestFleet {
     param(
-        [Parameter(Mandatory)] [ValidateRange(1, 512)] [int] $Count,
+        [Parameter(Mandatory)] [ValidateRange(1, 1024)] [int] $Count,
         [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
         [ValidateRange(1, 16)] [int] $PortsPerTarget = 16,
         # Run cloud-init's four stages in each target, so Wait-CloudInit finds it done.
