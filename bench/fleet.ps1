@@ -11,8 +11,6 @@
       (c) a plain parallel OpenSSH fan-out, `ssh … 'cloud-init status --format json' &` per host, `wait`
       (s) the seed's probe fan-out, `ssh … 'test -f /var/lib/cloud/instance/boot-finished' &` per host, `wait`:
           one handshake and one stat per host, the floor any readiness check pays
-      (k) the same seed probe with `-o KexAlgorithms=curve25519-sha256`, the key exchange AptReady gets from
-          bookworm's OpenSSH 9.2 (ssh itself picks sntrup761x25519 there, which costs both sides more CPU)
       (d) three such fan-outs, one per step of (b): cloud-init status, /proc/locks, apt-get --print-uris update
       (e) `ansible all -f N -m shell -a 'cloud-init status --format json'` (gathering off, pipelining on,
           no ControlPersist, host keys checked against the same known_hosts file)
@@ -264,14 +262,13 @@ try {
         $large = $n -gt 200
         $ssh1 = if (-not $large) { 1..$runs | ForEach-Object { Invoke-OpenSshFanOut @('cloud-init status --format json') $hosts $fleet } }
         $seed = 1..$runs | ForEach-Object { Invoke-OpenSshFanOut @('test -f /var/lib/cloud/instance/boot-finished') $hosts $fleet }
-        $seedX = 1..$runs | ForEach-Object { Invoke-OpenSshFanOut @('test -f /var/lib/cloud/instance/boot-finished') $hosts $fleet 'curve25519-sha256' }
         $ssh3 = if (-not $large) { 1..$runs | ForEach-Object {
             Invoke-OpenSshFanOut @('cloud-init status --format json', 'cat /proc/locks', 'sudo -n apt-get --print-uris -q update') $hosts $fleet
         } }
         $ans = if ($hasAnsible -and $n -le 200) { 1..$runs | ForEach-Object { Invoke-Ansible 'cloud-init status --format json' $hosts $fleet } }
 
         $a = Get-Median $wait.Seconds; $b = Get-Median $pipe.Seconds
-        $c = if ($ssh1) { Get-Median $ssh1 } else { $null }; $d = if ($ssh3) { Get-Median $ssh3 } else { $null }; $s = Get-Median $seed; $k = Get-Median $seedX
+        $c = if ($ssh1) { Get-Median $ssh1 } else { $null }; $d = if ($ssh3) { Get-Median $ssh3 } else { $null }; $s = Get-Median $seed
         $e = if ($ans) { Get-Median $ans.Seconds } else { $null }
         $rows.Add([pscustomobject]@{
             N                    = $n
@@ -281,8 +278,6 @@ try {
             '(a)/(c)'            = if ($c) { [math]::Round($a / $c, 2) } else { 'n/a' }
             'seed probe s'       = [math]::Round($s, 2)
             '(a)/(s)'            = [math]::Round($a / $s, 2)
-            'seed probe x25519 s' = [math]::Round($k, 2)
-            '(a)/(k)'            = [math]::Round($a / $k, 2)
             '(e)/(a)'            = if ($null -ne $e) { [math]::Round($e / $a, 2) } else { 'n/a' }
             'pipeline s'         = [math]::Round($b, 2)
             '3 fan-outs s'       = if ($d) { [math]::Round($d, 2) } else { 'n/a' }
