@@ -1,7 +1,7 @@
 #Requires -Version 7.2
 <#
 .SYNOPSIS
-    Fleet benchmark: AptReady on 10, 50 and 200 hosts against OpenSSH fan-outs and Ansible, in one run.
+    Fleet benchmark: AptReady on 10, 50, 200 and 1000 hosts against OpenSSH fan-outs and Ansible, in one run.
 .DESCRIPTION
     The "hosts" are container targets whose sshd listens on up to 16 loopback ports each, with
     cloud-init run to done. For each size N, each measure runs -Repeat times and the median counts:
@@ -9,6 +9,8 @@
           taken inside it, from before the cmdlet to its end, and its peak RSS is read from /proc)
       (b) Wait-CloudInit | Test-AptLock | Invoke-AptGet -Command Update -Simulate
       (c) a plain parallel OpenSSH fan-out, `ssh … 'cloud-init status --format json' &` per host, `wait`
+      (s) the seed's probe fan-out, `ssh … 'test -f /var/lib/cloud/instance/boot-finished' &` per host, `wait`:
+          one handshake and one stat per host, the floor any readiness check pays
       (d) three such fan-outs, one per step of (b): cloud-init status, /proc/locks, apt-get --print-uris update
       (e) `ansible all -f N -m shell -a 'cloud-init status --format json'` (gathering off, pipelining on,
           no ControlPersist, host keys checked against the same known_hosts file)
@@ -19,16 +21,24 @@
     namespace of its own, tests/targets/netns.sh) are timed in the same run:
       (f) Wait-CloudInit -JumpHost bastion on the N hosts (one bastion connection for all)
       (g) an OpenSSH fan-out through the same bastion, `ssh -F cfg -J bastion … &` per host, `wait`
+    Sizes above 200 run -LargeRepeat times (default once) and skip Ansible, and a second table shows time per
+    host, each size's time against the 200-host time scaled linearly, and the peak RSS of (a) and (b).
+    -Fleet takes a fleet already started with tests/Pester/TestFleet.psm1's Start-TestFleet (it is left running).
+    With APTREADY_TRACE set, each AptReady run appends per-host event times to that file (see FleetTrace.cs).
     Prints a table with ratios and writes it to out/bench/fleet.md. Needs root and a built module.
 .EXAMPLE
-    dotnet pwsh ./bench/fleet.ps1 -Repeat 3          (sizes 10, 50, 200)
+    dotnet pwsh ./bench/fleet.ps1 -Repeat 3          (sizes 10, 50, 200 and 1000: 63 targets of 16 sshd ports)
     dotnet pwsh -c "./bench/fleet.ps1 -Sizes 10,50 -SkipAnsible"
     dotnet pwsh ./bench/fleet.ps1 -AgentAuthOnly -Repeat 3        (only agent against key-file login, 50 hosts)
 #>
 [CmdletBinding()]
 param(
-    [ValidateRange(1, 256)] [int[]] $Sizes = @(10, 50, 200),
+    [ValidateRange(1, 1024)] [int[]] $Sizes = @(10, 50, 200, 1000),
     [ValidateRange(1, 10)] [int] $Repeat = 3,
+    # Repeats for sizes above 200 (a 1000-host cell takes minutes on 2 cores).
+    [ValidateRange(1, 10)] [int] $LargeRepeat = 1,
+    # A running fleet (Start-TestFleet) to use instead of starting one; it is left running.
+    $Fleet,
     [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
     [switch] $SkipAnsible,
     [ValidateRange(0, 128)] [int] $JumpHostCount = 50,
@@ -36,6 +46,8 @@ param(
     [switch] $JumpHostOnly,
     # Only the agent part (h).
     [switch] $AgentAuthOnly,
+    # No agent part (h) in a full run.
+    [switch] $SkipAgent,
     [string] $ModulePath
 )
 $ErrorActionPreference = 'Stop'
@@ -68,8 +80,8 @@ if ($jump) { $common += @{ JumpHost = $jump; SshConfigPath = '' } }
 if ($agent) { $common.Remove('KeyFilePath'); $common.Remove('NoAgent'); $common.IdentityAgent = $agent }
 $clock = [Diagnostics.Stopwatch]::StartNew()
 $out = switch ($pipeline) {
-    'wait' { $hosts | Wait-CloudInit @common -Timeout 00:05:00 }
-    'pipeline' { $hosts | Wait-CloudInit @common -Timeout 00:05:00 | Test-AptLock | Invoke-AptGet -Command Update -Simulate }
+    'wait' { $hosts | Wait-CloudInit @common -Timeout 00:15:00 }
+    'pipeline' { $hosts | Wait-CloudInit @common -Timeout 00:15:00 | Test-AptLock | Invoke-AptGet -Command Update -Simulate }
 }
 $seconds = $clock.Elapsed.TotalSeconds
 $hwm = (Select-String -Path "/proc/$PID/status" -Pattern '^VmHWM:\s+(\d+)').Matches[0].Groups[1].Value
@@ -79,25 +91,25 @@ $hwm = (Select-String -Path "/proc/$PID/status" -Pattern '^VmHWM:\s+(\d+)').Matc
     ($json | Select-Object -Last 1) | ConvertFrom-Json
 }
 
-function Invoke-OpenSshFanOut([string[]] $Commands, $Hosts, $Fleet) {
+function Invoke-OpenSshFanOut([string[]] $Commands, $Hosts, $Fleet, [string] $KexAlgorithms = '') {
     $lines = foreach ($h in $Hosts) { "$($h.Port)" }
     $portsFile = Join-Path $Fleet.Work 'ports.txt'
     $lines | Set-Content $portsFile
     $bash = @'
 set -u
-ports=$1 key=$2 known=$3; shift 3
+ports=$1 key=$2 known=$3 kex=$4; shift 4
 start=$(date +%s.%N)
 for command in "$@"; do
   while read -r port; do
     ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$known" -o ControlMaster=no \
-        -i "$key" -p "$port" aptready@127.0.0.1 "$command" >/dev/null 2>&1 &
+        ${kex:+-o KexAlgorithms="$kex"} -i "$key" -p "$port" aptready@127.0.0.1 "$command" >/dev/null 2>&1 &
   done <"$ports"
   wait
 done
 end=$(date +%s.%N)
 echo "$start $end"
 '@
-    $out = & bash -c $bash bash $portsFile $Fleet.KeyFilePath $Fleet.KnownHostsPath @Commands
+    $out = & bash -c $bash bash $portsFile $Fleet.KeyFilePath $Fleet.KnownHostsPath $KexAlgorithms @Commands
     $start, $end = ($out | Select-Object -Last 1) -split ' ' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) }
     $end - $start
 }
@@ -235,47 +247,71 @@ $importSeconds = Get-Median $importTimes
 $jumpRow = if ($JumpHostCount -gt 0) { Write-Host "Jump hosts: $JumpHostCount hosts behind one bastion..."; Measure-JumpHostFanOut $JumpHostCount }
 if ($JumpHostOnly) { $Sizes = @() }
 $max = ($Sizes | Measure-Object -Maximum).Maximum
-if ($Sizes.Count) { Write-Host "Standing up $max hosts ($Suite, cloud-init done)..."; $fleet = Start-TestFleet -Count $max -Suite $Suite -CloudInitDone }
+$ownFleet = $false
+if ($Fleet) { $fleet = $Fleet; $Sizes = @($Sizes | Where-Object { $_ -le $fleet.Hosts.Count }) }
+elseif ($Sizes.Count) { Write-Host "Standing up $max hosts ($Suite, cloud-init done)..."; $fleet = Start-TestFleet -Count $max -Suite $Suite -CloudInitDone; $ownFleet = $true }
+$growth = [System.Collections.Generic.List[object]]::new()
 try {
     $hasAnsible = -not $SkipAnsible -and (Get-Command ansible -ErrorAction Ignore)
     foreach ($n in $Sizes) {
         $hosts = @($fleet.Hosts | Select-Object -First $n)
-        $wait = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'wait' $hosts $fleet }
-        $pipe = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'pipeline' $hosts $fleet }
-        $ssh1 = 1..$Repeat | ForEach-Object { Invoke-OpenSshFanOut @('cloud-init status --format json') $hosts $fleet }
-        $ssh3 = 1..$Repeat | ForEach-Object {
+        $runs = if ($n -gt 200) { $LargeRepeat } else { $Repeat }
+        $wait = 1..$runs | ForEach-Object { Invoke-AptReadyRun 'wait' $hosts $fleet }
+        $pipe = 1..$runs | ForEach-Object { Invoke-AptReadyRun 'pipeline' $hosts $fleet }
+        # Above 200 hosts only the seed probes are fanned out: (c) and (d) take many minutes there.
+        $large = $n -gt 200
+        $ssh1 = if (-not $large) { 1..$runs | ForEach-Object { Invoke-OpenSshFanOut @('cloud-init status --format json') $hosts $fleet } }
+        $seed = 1..$runs | ForEach-Object { Invoke-OpenSshFanOut @('test -f /var/lib/cloud/instance/boot-finished') $hosts $fleet }
+        $ssh3 = if (-not $large) { 1..$runs | ForEach-Object {
             Invoke-OpenSshFanOut @('cloud-init status --format json', 'cat /proc/locks', 'sudo -n apt-get --print-uris -q update') $hosts $fleet
-        }
-        $ans = if ($hasAnsible) { 1..$Repeat | ForEach-Object { Invoke-Ansible 'cloud-init status --format json' $hosts $fleet } }
+        } }
+        $ans = if ($hasAnsible -and $n -le 200) { 1..$runs | ForEach-Object { Invoke-Ansible 'cloud-init status --format json' $hosts $fleet } }
 
         $a = Get-Median $wait.Seconds; $b = Get-Median $pipe.Seconds
-        $c = Get-Median $ssh1; $d = Get-Median $ssh3
+        $c = if ($ssh1) { Get-Median $ssh1 } else { $null }; $d = if ($ssh3) { Get-Median $ssh3 } else { $null }; $s = Get-Median $seed
         $e = if ($ans) { Get-Median $ans.Seconds } else { $null }
         $rows.Add([pscustomobject]@{
             N                    = $n
             'Wait-CloudInit s'   = [math]::Round($a, 2)
-            'ssh fan-out s'      = [math]::Round($c, 2)
+            'ssh fan-out s'      = if ($c) { [math]::Round($c, 2) } else { 'n/a' }
             'ansible s'          = if ($null -ne $e) { [math]::Round($e, 2) } else { 'n/a' }
-            '(a)/(c)'            = [math]::Round($a / $c, 2)
+            '(a)/(c)'            = if ($c) { [math]::Round($a / $c, 2) } else { 'n/a' }
+            'seed probe s'       = [math]::Round($s, 2)
+            '(a)/(s)'            = [math]::Round($a / $s, 2)
             '(e)/(a)'            = if ($null -ne $e) { [math]::Round($e / $a, 2) } else { 'n/a' }
             'pipeline s'         = [math]::Round($b, 2)
-            '3 fan-outs s'       = [math]::Round($d, 2)
-            '(b)/(d)'            = [math]::Round($b / $d, 2)
+            '3 fan-outs s'       = if ($d) { [math]::Round($d, 2) } else { 'n/a' }
+            '(b)/(d)'            = if ($d) { [math]::Round($b / $d, 2) } else { 'n/a' }
             'accounted (a)/(b)'  = "$(($wait | Measure-Object Results -Minimum).Minimum)+$(($wait | Measure-Object Errors -Maximum).Maximum)err / $(($pipe | Measure-Object Results -Minimum).Minimum)+$(($pipe | Measure-Object Errors -Maximum).Maximum)err"
             'peak RSS MB (b)'    = ($pipe | Measure-Object PeakRssMB -Maximum).Maximum
             'ansible ok'         = if ($ans) { ($ans | Measure-Object Ok -Minimum).Minimum } else { 'n/a' }
         })
-        Write-Host "N=$n done."
+        $growth.Add([pscustomobject]@{ N = $n; A = $a; B = $b; RssA = ($wait | Measure-Object PeakRssMB -Maximum).Maximum; RssB = ($pipe | Measure-Object PeakRssMB -Maximum).Maximum })
+        Write-Host "N=$n done ($(& $load))"
     }
-    $agentRow = if ($max -ge 50) { Measure-AgentAuth $fleet 50 }
+    $agentRow = if ($max -ge 50 -and -not $SkipAgent) { Measure-AgentAuth $fleet 50 }
 }
 finally {
-    if ($fleet) { $fleet | Stop-TestFleet }
+    if ($fleet -and $ownFleet) { $fleet | Stop-TestFleet }
 }
 
-$table = (Format-MarkdownTable $rows) + $(if ($jumpRow) { "`n`n" + (Format-MarkdownTable $jumpRow) } else { '' })
+# Growth: each size's time against the 200-host time scaled to its size (1.0 = linear in hosts).
+$base = $growth | Where-Object N -EQ 200 | Select-Object -First 1
+$growthRows = foreach ($g in $growth) {
+    [pscustomobject]@{
+        N                         = $g.N
+        'Wait-CloudInit ms/host'  = [math]::Round($g.A * 1000 / $g.N, 1)
+        '(a) vs linear from 200'  = if ($base) { [math]::Round($g.A / ($base.A * $g.N / 200), 2) } else { 'n/a' }
+        'peak RSS MB (a)'         = $g.RssA
+        'pipeline ms/host'        = [math]::Round($g.B * 1000 / $g.N, 1)
+        '(b) vs linear from 200'  = if ($base) { [math]::Round($g.B / ($base.B * $g.N / 200), 2) } else { 'n/a' }
+        'peak RSS MB (b)'         = $g.RssB
+    }
+}
+
+$table = (Format-MarkdownTable $rows) + $(if ($growthRows) { "`n`n" + (Format-MarkdownTable $growthRows) } else { '' }) + $(if ($jumpRow) { "`n`n" + (Format-MarkdownTable $jumpRow) } else { '' })
 if ($agentRow) { $table += "`n`n(h) login through ssh-agent against a key file, Wait-CloudInit:`n`n" + (Format-MarkdownTable @($agentRow)) }
-$summary = "Import-Module AptReady: {0:0.000} s (median of 5, fresh pwsh). {1} repeats per cell, median. Machine: {2} cores, load {3}." -f $importSeconds, $Repeat, [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0]
+$summary = "Import-Module AptReady: {0:0.000} s (median of 5, fresh pwsh). {1} repeats per cell up to 200 hosts ($LargeRepeat above), median. Machine: {2} cores, load {3}." -f $importSeconds, $Repeat, [Environment]::ProcessorCount, ((Get-Content /proc/loadavg) -split ' ')[0]
 Write-Host $table
 Write-Host $summary
 @('# Fleet benchmark', '', (Get-Date -Format o), '', $table, '', $summary) | Set-Content (Join-Path $outDir 'fleet.md')

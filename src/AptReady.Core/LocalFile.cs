@@ -40,6 +40,20 @@ namespace AptReady.Core
                 throw new FileNotFoundException($"The {what} {InputExcerpt.Of(path, 200)} does not exist.");
             }
 
+            if (ModeOf(path) is int mode && (mode & TypeMask) == RegularFile)
+            {
+                // Linux told the type without opening: a regular file opens at once, so it is read right here,
+                // not on a pool thread that a fleet's connections may keep busy.
+                try
+                {
+                    return ReadOpened(path, what);
+                }
+                catch (Exception ex)
+                {
+                    throw Explain(ex, path, what);
+                }
+            }
+
             // Elsewhere than Linux the type is not known before opening: a FIFO's open blocks, so it runs
             // aside and is given up after the timeout (the blocked thread ends when a writer comes).
             Task<byte[]> reading = Task.Run(() => ReadOpened(path, what));

@@ -39,7 +39,7 @@ namespace AptReady.Transport
         public JumpTunnel? Tunnel { get; internal set; }
     }
 
-    public sealed class SshConnector
+    public sealed partial class SshConnector
     {
         private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
         private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
@@ -105,7 +105,7 @@ namespace AptReady.Transport
                 {
                     // The deadline bounds retrying; an attempt under way is bounded by the handshake
                     // timeout instead, so a slow but answering host (a busy fleet) is not cut off.
-                    await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+                    await HandshakeAsync(client, target, clock, cancellationToken).ConfigureAwait(false);
                     if (attempt > 1)
                     {
                         _log?.Invoke($"{target}: connected after {attempt} attempts in {clock.Elapsed.TotalSeconds:0.0} s.");

@@ -96,7 +96,10 @@ namespace AptReady.Transport
             SshClient client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await RunOnClientAsync(client, command, cancellationToken).ConfigureAwait(false);
+                FleetTrace.Mark("exec", Target);
+                RemoteCommandResult result = await RunOnClientAsync(client, command, cancellationToken).ConfigureAwait(false);
+                FleetTrace.Mark("answered", Target);
+                return result;
             }
             catch (Exception ex) when (IsConnectionLoss(ex) && !cancellationToken.IsCancellationRequested)
             {

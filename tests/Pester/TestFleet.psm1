@@ -6,7 +6,7 @@ Import-Module (Join-Path $PSScriptRoot 'Scripts/CloudInitStages.psm1')
 
 function Start-TestFleet {
     param(
-        [Parameter(Mandatory)] [ValidateRange(1, 512)] [int] $Count,
+        [Parameter(Mandatory)] [ValidateRange(1, 1024)] [int] $Count,
         [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
         [ValidateRange(1, 16)] [int] $PortsPerTarget = 16,
         # Run cloud-init's four stages in each target, so Wait-CloudInit finds it done.
@@ -18,7 +18,11 @@ function Start-TestFleet {
     & ssh-keygen -q -t ed25519 -N '' -C 'aptready-fleet' -f $key
     $targetCount = [math]::Ceiling($Count / $PortsPerTarget)
     # Port blocks below Linux's ephemeral range (32768+), so no client socket holds one.
-    $blocks = Get-Random -InputObject (0..700) -Count $targetCount
+    # Blocks with a port already listening (another fleet on this machine) are left out.
+    $listening = @{}
+    foreach ($line in @(& ss -Hltn 2>$null)) { if ($line -match ':(\d+)\s+\S+:\S+\s*$') { $listening[[int]$Matches[1]] = $true } }
+    $free = @(0..700 | Where-Object { $first = 20000 + $_ * 16; -not @($first..($first + 15) | Where-Object { $listening[$_] }).Count })
+    $blocks = Get-Random -InputObject $free -Count $targetCount
     $targets = [System.Collections.Generic.List[object]]::new()
     $env:APTREADY_CLIENT_KEY = $key
     try {

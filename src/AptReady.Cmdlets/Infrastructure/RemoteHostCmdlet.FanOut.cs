@@ -42,10 +42,14 @@ namespace AptReady.Cmdlets.Infrastructure
                     await _throttle!.WaitAsync(token).ConfigureAwait(false);
                     acquired = true;
                     IRemoteSession session = resolveSession();
+                    object traced = session is SshSession own ? own.Target : computerName;
+                    FleetTrace.Mark(MyInvocation.MyCommand.Name + ".start", traced);
                     var work = new HostWork(this, session, activityId, SudoCredential?.Password);
                     object? result = await ProcessHostAsync(work, token).ConfigureAwait(false);
+                    FleetTrace.Mark(MyInvocation.MyCommand.Name + ".done", traced);
                     Post(() =>
                     {
+                        FleetTrace.Mark(MyInvocation.MyCommand.Name + ".written", traced);
                         if (result != null)
                         {
                             WriteObject(result, enumerateCollection: true);

@@ -189,6 +189,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 DefaultConnectTimeout = ConnectTimeout,
                 Login = _login,
             };
+            FleetTrace.Mark(MyInvocation.MyCommand.Name + ".begin", "-");
         }
 
         protected override void ProcessRecord()
@@ -237,7 +238,9 @@ namespace AptReady.Cmdlets.Infrastructure
 
         protected override void EndProcessing()
         {
+            FleetTrace.Mark(MyInvocation.MyCommand.Name + ".inputEnded", "-");
             RunPostedUntil(() => Volatile.Read(ref _running) == 0);
+            FleetTrace.Flush();
             WriteProgress(new ProgressRecord(0, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
         }
 

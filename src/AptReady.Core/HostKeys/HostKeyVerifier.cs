@@ -64,7 +64,7 @@ namespace AptReady.Core.HostKeys
             var facts = certificate == null
                 ? new Facts(host, port, lookupName, keyType, keyBlob)
                 : new Facts(host, port, lookupName, certificate.KeyType, certificate.GetPublicKey()) { Certificate = certificate };
-            var files = Policy.KnownHostsFiles.Select(KnownHostsFile.Load).ToList();
+            var files = Policy.KnownHostsFiles.Select(KnownHostsFile.LoadUnlessUnchanged).ToList();
             foreach (KnownHostsFile file in files)
             {
                 facts.Notes.AddRange(file.Notes);
@@ -93,7 +93,7 @@ namespace AptReady.Core.HostKeys
         public IReadOnlyList<string> KnownKeyTypes(string host, int port)
         {
             string lookupName = HostLookupName.For(host, port);
-            var entries = Policy.KnownHostsFiles.Select(KnownHostsFile.Load).SelectMany(f => f.Entries);
+            var entries = Policy.KnownHostsFiles.Select(KnownHostsFile.LoadUnlessUnchanged).SelectMany(f => f.Entries);
             return Applicable(entries, lookupName, new List<string>())
                 .Where(e => e.Marker == KnownHostMarker.None)
                 .Select(e => e.KeyType)

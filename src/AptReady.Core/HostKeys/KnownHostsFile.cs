@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -64,6 +65,41 @@ namespace AptReady.Core.HostKeys
 
             return Parse(text, path);
         }
+
+        /// <summary>
+        /// <see cref="Load"/>, or the file as last loaded while its size and modification time are unchanged:
+        /// every host of a fleet checks its key against the same files, which were otherwise parsed once per
+        /// host (quadratic in the fleet's size). Anything but an existing file is loaded each time.
+        /// </summary>
+        public static KnownHostsFile LoadUnlessUnchanged(string path)
+        {
+            var info = new FileInfo(path ?? throw new ArgumentNullException(nameof(path)));
+            if (!info.Exists)
+            {
+                return Load(path);
+            }
+
+            // Taken before reading: a file written meanwhile is read again next time.
+            var stamp = (info.Length, info.LastWriteTimeUtc.Ticks);
+            if (Loaded.TryGetValue(path, out var last) && last.Stamp == stamp)
+            {
+                return last.File;
+            }
+
+            KnownHostsFile file = Load(path);
+            if (Loaded.Count >= MaxRemembered)
+            {
+                Loaded.Clear();
+            }
+
+            Loaded[path] = (stamp, file);
+            return file;
+        }
+
+        private const int MaxRemembered = 64;
+
+        private static readonly ConcurrentDictionary<string, ((long, long) Stamp, KnownHostsFile File)> Loaded =
+            new ConcurrentDictionary<string, ((long, long) Stamp, KnownHostsFile File)>(StringComparer.Ordinal);
 
         /// <summary>Parses known_hosts text; <paramref name="source"/> names it in entries and notes.</summary>
         public static KnownHostsFile Parse(string text, string source)
