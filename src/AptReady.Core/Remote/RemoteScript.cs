@@ -18,7 +18,7 @@ namespace AptReady.Core.Remote
     /// tests' shellcheck of the script as sent needs. Values are put in afterwards by each script's
     /// builder (<c>@NAME@</c> placeholders), only as <see cref="ShellQuote"/>d words or numbers.
     /// </remarks>
-    public static class RemoteScript
+    internal static class RemoteScript
     {
         /// <summary>The library's file name.</summary>
         public const string LibraryName = "ShellLibrary.sh";
