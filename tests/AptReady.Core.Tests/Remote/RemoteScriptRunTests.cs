@@ -3,6 +3,7 @@ using AptReady.Core.CloudConfig;
 using AptReady.Core.CloudInit;
 using AptReady.Core.Locks;
 using AptReady.Core.Remote;
+using AptReady.Core.Tests.CloudConfig;
 using Xunit;
 
 namespace AptReady.Core.Tests.Remote;
@@ -18,15 +19,16 @@ public sealed class RemoteScriptRunTests : IDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("aptready-scripts-").FullName;
 
-    public static IEnumerable<object[]> Shells() => new[] { new object[] { LocalShell.Dash }, new object[] { LocalShell.Busybox } };
-
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Theory]
-    [MemberData(nameof(Shells))]
-    public void TheLockProbeRunsAndParses(string shell)
+    [ToolFact(LocalShell.Dash)]
+    public void TheLockProbeRunsAndParsesUnderDash() => TheLockProbeRunsAndParses(LocalShell.Dash);
+
+    [ToolFact(LocalShell.Busybox)]
+    public void TheLockProbeRunsAndParsesUnderBusybox() => TheLockProbeRunsAndParses(LocalShell.Busybox);
+
+    private void TheLockProbeRunsAndParses(string shell)
     {
-        SkipUnless(shell);
 
         var result = LocalShell.RunScript(shell, LockProbe.Build(AptLockFile.All).Script);
 
@@ -37,11 +39,14 @@ public sealed class RemoteScriptRunTests : IDisposable
         Assert.EndsWith("\nend\n", result.StdOut);
     }
 
-    [Theory]
-    [MemberData(nameof(Shells))]
-    public void TheCloudInitCheckRunsAndParses(string shell)
+    [ToolFact(LocalShell.Dash)]
+    public void TheCloudInitCheckRunsAndParsesUnderDash() => TheCloudInitCheckRunsAndParses(LocalShell.Dash);
+
+    [ToolFact(LocalShell.Busybox)]
+    public void TheCloudInitCheckRunsAndParsesUnderBusybox() => TheCloudInitCheckRunsAndParses(LocalShell.Busybox);
+
+    private void TheCloudInitCheckRunsAndParses(string shell)
     {
-        SkipUnless(shell);
 
         var result = LocalShell.RunScript(shell, CloudInitProbe.BuildCheck().Script);
 
@@ -52,11 +57,14 @@ public sealed class RemoteScriptRunTests : IDisposable
         Assert.Matches(@"\nuptime \d+\.\d\d\n", result.StdOut);
     }
 
-    [Theory]
-    [MemberData(nameof(Shells))]
-    public void TheAptRootPartTagsEachSourceAndPassesTheExitCodeOn(string shell)
+    [ToolFact(LocalShell.Dash)]
+    public void TheAptRootPartTagsEachSourceAndPassesTheExitCodeOnUnderDash() => TheAptRootPartTagsEachSourceAndPassesTheExitCodeOn(LocalShell.Dash);
+
+    [ToolFact(LocalShell.Busybox)]
+    public void TheAptRootPartTagsEachSourceAndPassesTheExitCodeOnUnderBusybox() => TheAptRootPartTagsEachSourceAndPassesTheExitCodeOn(LocalShell.Busybox);
+
+    private void TheAptRootPartTagsEachSourceAndPassesTheExitCodeOn(string shell)
     {
-        SkipUnless(shell);
         string bin = StandIn("apt-get", "printf 'Reading package lists...\\n'; printf 'W: a warning\\n' >&2; printf 'pmstatus:jq:50:Unpacking jq\\n' >&3; printf '%s\\n' \"$*\"; exit 100");
 
         var result = LocalShell.RunScript(shell, new AptGetCommand(AptGetVerb.Install, new[] { "jq" }).RootScript, new[] { "42" }, environment: OnlyPath(bin));
@@ -71,11 +79,14 @@ public sealed class RemoteScriptRunTests : IDisposable
         Assert.Contains("out -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold -o APT::Status-Fd=3 -o DPkg::Lock::Timeout=42 install jq", lines);
     }
 
-    [Theory]
-    [MemberData(nameof(Shells))]
-    public void TheAptScriptWaitsForFreeLocksThenRunsTheRootPart(string shell)
+    [ToolFact(LocalShell.Dash)]
+    public void TheAptScriptWaitsForFreeLocksThenRunsTheRootPartUnderDash() => TheAptScriptWaitsForFreeLocksThenRunsTheRootPart(LocalShell.Dash);
+
+    [ToolFact(LocalShell.Busybox)]
+    public void TheAptScriptWaitsForFreeLocksThenRunsTheRootPartUnderBusybox() => TheAptScriptWaitsForFreeLocksThenRunsTheRootPart(LocalShell.Busybox);
+
+    private void TheAptScriptWaitsForFreeLocksThenRunsTheRootPart(string shell)
     {
-        SkipUnless(shell);
         string bin = StandIn("apt-get", "printf 'Hit:1 local bookworm InRelease\\n'; exit 0");
         foreach (string tool in new[] { "stat", "sleep", "setsid" })
         {
@@ -93,11 +104,14 @@ public sealed class RemoteScriptRunTests : IDisposable
         Assert.Contains("Hit:1 local bookworm InRelease", transcript.AptOutput);
     }
 
-    [Theory]
-    [MemberData(nameof(Shells))]
-    public void TheDpkgRepairRootPartTagsDpkgsLines(string shell)
+    [ToolFact(LocalShell.Dash)]
+    public void TheDpkgRepairRootPartTagsDpkgsLinesUnderDash() => TheDpkgRepairRootPartTagsDpkgsLines(LocalShell.Dash);
+
+    [ToolFact(LocalShell.Busybox)]
+    public void TheDpkgRepairRootPartTagsDpkgsLinesUnderBusybox() => TheDpkgRepairRootPartTagsDpkgsLines(LocalShell.Busybox);
+
+    private void TheDpkgRepairRootPartTagsDpkgsLines(string shell)
     {
-        SkipUnless(shell);
         string bin = StandIn("dpkg", "printf 'Setting up aptready-slow (1.0) ...\\n'; printf '%s\\n' \"$*\" >&2; exit 1");
 
         var result = LocalShell.RunScript(shell, RemoteScript.Load("DpkgRepairRoot.sh"), environment: OnlyPath(bin));
@@ -108,11 +122,14 @@ public sealed class RemoteScriptRunTests : IDisposable
         Assert.Equal(new[] { "Setting up aptready-slow (1.0) ...", "--force-confdef --force-confold --configure -a" }, lines);
     }
 
-    [Theory]
-    [MemberData(nameof(Shells))]
-    public void TheSchemaCheckSaysWhenCloudInitIsMissingAndLeavesNoCopy(string shell)
+    [ToolFact(LocalShell.Dash)]
+    public void TheSchemaCheckSaysWhenCloudInitIsMissingAndLeavesNoCopyUnderDash() => TheSchemaCheckSaysWhenCloudInitIsMissingAndLeavesNoCopy(LocalShell.Dash);
+
+    [ToolFact(LocalShell.Busybox)]
+    public void TheSchemaCheckSaysWhenCloudInitIsMissingAndLeavesNoCopyUnderBusybox() => TheSchemaCheckSaysWhenCloudInitIsMissingAndLeavesNoCopy(LocalShell.Busybox);
+
+    private void TheSchemaCheckSaysWhenCloudInitIsMissingAndLeavesNoCopy(string shell)
     {
-        SkipUnless(shell);
         string bin = Directory.CreateDirectory(Path.Combine(_folder, "bin")).FullName;
         foreach (string tool in new[] { "mktemp", "cat", "rm" })
         {
@@ -127,12 +144,6 @@ public sealed class RemoteScriptRunTests : IDisposable
         Assert.Equal(127, result.ExitCode);
         Assert.Equal("cloud-init is not installed on this host\n", result.StdErr);
         Assert.Empty(Directory.GetFileSystemEntries(tmp));
-    }
-
-    private static void SkipUnless(string shell)
-    {
-        // xunit 2 has no dynamic skip: a missing shell fails with the reason rather than passing silently.
-        Assert.True(File.Exists(shell), shell + " is not installed (tests/prerequisites.sh installs it).");
     }
 
     private static Dictionary<string, string> OnlyPath(string bin) => new() { ["PATH"] = bin };
