@@ -30,14 +30,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 #   genisoimage, xorriso      isoinfo and osirrox, to read the NoCloud seed ISOs AptReady writes
 #   dpkg-dev                  dpkg-scanpackages for the local apt repositories
 #   python3 python3-yaml      the slow repository, lock holders, PyYAML as the YAML oracle
-#   busybox, shellcheck       lint the shell scripts AptReady sends to hosts, and run them
-#                             under a minimal POSIX shell (ash)
+#   dash, busybox, shellcheck  lint the shell scripts AptReady sends to hosts (shellcheck), and run
+#                             them under Debian's /bin/sh (dash) and a minimal POSIX shell (ash)
 packages=(
     debootstrap util-linux procps iproute2
     openssh-client openssh-server
     qemu-system-x86 qemu-utils e2fsprogs
     genisoimage xorriso dpkg-dev python3 python3-yaml
-    shellcheck busybox
+    shellcheck dash busybox
 )
 
 die() { echo "prerequisites.sh: $*" >&2; exit 3; }

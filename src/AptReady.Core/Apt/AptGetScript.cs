@@ -8,7 +8,7 @@ using AptReady.Core.Remote;
 namespace AptReady.Core.Apt
 {
     /// <summary>
-    /// The remote half of Invoke-AptGet: one POSIX sh script, started as the login user, that waits
+    /// The remote half of Invoke-AptGet: one POSIX sh script (AptGetScript.sh), started as the login user, that waits
     /// until none of the command's locks is held (reading /proc/locks, no root needed), then runs
     /// apt-get as root and passes on its tagged output.
     /// </summary>
@@ -82,7 +82,8 @@ namespace AptReady.Core.Apt
             string root = RootCommandLine(elevation) + ShellQuote.Quote(command.RootScript) + " sh \"$t\"";
 
             // Everything substituted is a quoted word or a number printed here.
-            string script = ScriptBody
+            string script = RemoteScript.Load("AptGetScript.sh")
+                .Replace("@HEADER@", Header)
                 .Replace("@PATHS@", paths.ToString())
                 .Replace("@WAIT_CS@", Centiseconds(lockWait))
                 .Replace("@HEARTBEAT_CS@", Centiseconds(heartbeat))
@@ -91,7 +92,6 @@ namespace AptReady.Core.Apt
                 .Replace("@EXIT_TIMEOUT@", LockTimeoutExitCode.ToString(CultureInfo.InvariantCulture))
                 .Replace("@EXIT_UNREADABLE@", LocksUnreadableExitCode.ToString(CultureInfo.InvariantCulture))
                 .Replace("@EXIT_DPKG@", DpkgInterruptedExitCode.ToString(CultureInfo.InvariantCulture))
-                .Replace("@DETACH@", DetachPrelude)
                 .Replace("@ROOT@", root);
             return new RemoteCommand(script, $"wait for {command.Verb.ToAptGetWord()}'s apt locks, then run {command}");
         }
@@ -112,86 +112,10 @@ namespace AptReady.Core.Apt
             return "exec $detach " + (wrapper.Length > 0 ? wrapper + " " : string.Empty) + "/bin/sh -c ";
         }
 
-        /// <summary>
-        /// Sets $detach to 'setsid -w' where setsid exists (util-linux, Essential on Debian and Ubuntu).
-        /// The root part then runs in a session of its own: when the client cancels, the SSH server
-        /// signals only the login session's process group, so apt and dpkg are not killed half-way.
-        /// </summary>
-        internal const string DetachPrelude = @"detach=
-command -v setsid >/dev/null 2>&1 && detach='setsid -w'
-";
-
         private static string Centiseconds(TimeSpan span)
         {
             double cs = Math.Floor(span.TotalMilliseconds / 10.0);
             return (cs > int.MaxValue ? int.MaxValue : (long)cs).ToString(CultureInfo.InvariantCulture);
         }
-
-        // /proc/uptime is monotonic ("1234.56"); $((1$f - 100)) reads "08" without octal trouble.
-        // stat's %D is glibc's encoded dev_t in hex; /proc/locks prints MAJOR:MINOR in hex: both are
-        // reduced to decimal "major:minor:inode" keys. Waiting ('->') entries are not holders.
-        private const string ScriptBody = @"LC_ALL=C; export LC_ALL
-set -f
-printf '%s\n' '" + Header + @"'
-now() { read -r u _ </proc/uptime; now=$(( ${u%.*} * 100 + 1${u#*.} - 100 )); }
-keys() {
-  keys=' '
-  i=0
-  for p in@PATHS@; do
-    if s=$(stat -L -c '%D %i' -- ""$p"" 2>/dev/null); then
-      d=$((0x${s% *}))
-      keys=""$keys$(( ((d >> 8) & 0xfff) | ((d >> 32) & ~0xfff) )):$(( (d & 0xff) | ((d >> 12) & ~0xff) )):${s#* }=$i ""
-    fi
-    i=$((i + 1))
-  done
-}
-holders() {
-  held=
-  while read -r line; do
-    set -- $line
-    [ ""$2"" = '->' ] && continue
-    f=$6; r=${f#*:}
-    k=$((0x${f%%:*})):$((0x${r%%:*})):${f##*:}
-    case ""$keys"" in
-      *"" $k=""*) x=${keys#*"" $k=""}; held=""$held ${x%% *}:$5"" ;;
-    esac
-  done </proc/locks
-}
-describe() {
-  for h in $held; do
-    pid=${h#*:}; cg=-; c=?
-    IFS= read -r c <""/proc/$pid/comm"" 2>/dev/null
-    while IFS= read -r g; do
-      case ""$g"" in 0::*|*:name=systemd:*) cg=${g#*:*:} ;; esac
-    done <""/proc/$pid/cgroup"" 2>/dev/null
-    case ""$cg"" in ''|*[[:space:]]*) cg=- ;; esac
-    printf 'held %s %s %s %s\n' ""${h%%:*}"" ""$pid"" ""$cg"" ""$c""
-  done
-}
-[ -r /proc/locks ] || { printf '%s\n' locks-unreadable; exit @EXIT_UNREADABLE@; }
-now; start=$now; last=; beat=0
-while :; do
-  keys; holders
-  now; waited=$((now - start))
-  [ -z ""$held"" ] && break
-  if [ $waited -ge @WAIT_CS@ ]; then
-    describe; printf 'timeout %s\n' ""$waited""; exit @EXIT_TIMEOUT@
-  fi
-  if [ ""$held"" != ""$last"" ] || [ $((now - beat)) -ge @HEARTBEAT_CS@ ]; then
-    describe; last=$held; beat=$now
-  fi
-  sleep @POLL@
-done
-printf 'free %s\n' ""$waited""
-if [ @CHECK_DPKG@ = 1 ] && [ -d /var/lib/dpkg/updates ]; then
-  set +f
-  for f in /var/lib/dpkg/updates/*; do
-    n=${f##*/}
-    case ""$n"" in ''|*[!0-9]*) ;; *) printf 'dpkg-interrupted %s\n' ""$n""; exit @EXIT_DPKG@ ;; esac
-  done
-fi
-t=$(( (@WAIT_CS@ - waited) / 100 )); [ $t -ge 0 ] || t=0
-@DETACH@@ROOT@
-";
     }
 }

@@ -7,7 +7,7 @@ namespace AptReady.Core.Apt
 {
     /// <summary>
     /// Runs <c>dpkg --configure -a</c> as root, the repair apt asks for after an interrupted dpkg,
-    /// in a session of its own (Ctrl+C on the client must not interrupt dpkg a second time).
+    /// in a session of its own (DpkgRepairScript.sh, its root part DpkgRepairRoot.sh) (Ctrl+C on the client must not interrupt dpkg a second time).
     /// </summary>
     /// <remarks>
     /// Output: <c>aptready-dpkgrepair 1</c>, <c>run</c>, dpkg's lines tagged <c>out </c>, and last
@@ -22,8 +22,8 @@ namespace AptReady.Core.Apt
 
         public static RemoteCommand Build(RootElevation elevation = RootElevation.SudoNonInteractive)
         {
-            string script = "LC_ALL=C; export LC_ALL\nset -f\nprintf '%s\\n' '" + Header + "'\n" + AptGetScript.DetachPrelude
-                + AptGetScript.RootCommandLine(elevation) + ShellQuote.Quote(RootScript) + " sh\n";
+            string root = AptGetScript.RootCommandLine(elevation) + ShellQuote.Quote(RemoteScript.Load("DpkgRepairRoot.sh")) + " sh";
+            string script = RemoteScript.Load("DpkgRepairScript.sh").Replace("@HEADER@", Header).Replace("@ROOT@", root);
             return new RemoteCommand(script, "repair an interrupted dpkg (" + CommandText + ")");
         }
 
@@ -56,22 +56,5 @@ namespace AptReady.Core.Apt
 
             return exit;
         }
-
-        private const string RootScript = @"tag() { trap '' PIPE; while IFS= read -r l || [ -n ""$l"" ]; do printf '%s %s\n' ""$1"" ""$l"" 2>/dev/null; done; }
-printf '%s\n' run
-exec 4>&1
-rc=$(
-  {
-    {
-      DEBIAN_FRONTEND=noninteractive LC_ALL=C dpkg " + "--force-confdef --force-confold --configure -a" + @" </dev/null 2>&1 4>&- 7>&-
-      printf '%s\n' ""$?"" >&7
-    } | tag out >&4
-  } 7>&1
-)
-exec 4>&-
-case $rc in ''|*[!0-9]*) rc=255 ;; esac
-printf 'dpkg-exit %s\n' ""$rc""
-exit ""$rc""
-";
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -31,24 +32,14 @@ namespace AptReady.Core.CloudConfig
         // Python logging lines cloud-init 25.x prints when no datasource is detected: noise, not findings.
         private static readonly Regex LogLine = new Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} - \S+\[[A-Z]+\]: ", RegexOptions.CultureInvariant);
 
-        // Only constants: the document never reaches the command line, it arrives on standard input.
-        private static readonly string Script = string.Join("\n", new[]
-        {
-            "f=$(mktemp \"${TMPDIR:-/tmp}/aptready-cloud-config.XXXXXXXX\") || exit " + NoTemporaryFile,
-            "trap 'rm -f \"$f\"' EXIT",
-            "trap 'exit 130' HUP INT TERM",
-            "cat >\"$f\" || exit " + StandardInputUnreadable,
-            "command -v cloud-init >/dev/null 2>&1 || { echo 'cloud-init is not installed on this host' >&2; exit " + NotInstalled + "; }",
-            "printf '" + FileMarker + "%s\\n' \"$f\"",
-            // dpkg's record costs nothing; 'cloud-init --version' starts Python (about as long as the check itself).
-            "v=$(dpkg-query -W -f='${db:Status-Status} ${Version}' cloud-init 2>/dev/null)",
-            "case \"$v\" in 'installed '*) v=${v#installed } ;; *) v=$(cloud-init --version 2>&1 | head -n 1) ;; esac",
-            "printf '" + VersionMarker + "%s\\n' \"$v\"",
-            "LC_ALL=C.UTF-8 cloud-init schema -c \"$f\" 2>&1",
-            "rc=$?",
-            "printf '" + ExitMarker + "%s\\n' \"$rc\"",
-            "exit 0",
-        }) + "\n";
+        // CloudConfigSchemaCheck.sh: only constants; the document never reaches the command line.
+        private static readonly string Script = RemoteScript.Load("CloudConfigSchemaCheck.sh")
+            .Replace("@EXIT_NO_TEMPORARY_FILE@", NoTemporaryFile.ToString(CultureInfo.InvariantCulture))
+            .Replace("@EXIT_STDIN_UNREADABLE@", StandardInputUnreadable.ToString(CultureInfo.InvariantCulture))
+            .Replace("@EXIT_NOT_INSTALLED@", NotInstalled.ToString(CultureInfo.InvariantCulture))
+            .Replace("@FILE_MARKER@", FileMarker)
+            .Replace("@VERSION_MARKER@", VersionMarker)
+            .Replace("@EXIT_MARKER@", ExitMarker);
 
         /// <summary>What the check does, for verbose output.</summary>
         public const string Description = "cloud-init schema -c on a temporary copy of the cloud-config";

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using static AptReady.Core.CloudConfig.CloudConfigNodeChecks;
 using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
@@ -48,8 +49,6 @@ namespace AptReady.Core.CloudConfig
         private static readonly string[] ListKeys = { "packages", "write_files", "runcmd", "bootcmd", "ssh_authorized_keys", "ssh_genkeytypes", "mounts" };
 
         private static readonly string[] MappingKeys = { "apt", "ssh_keys", "power_state", "chpasswd", "ntp", "growpart", "ca_certs", "ca-certs", "phone_home", "snap", "ssh" };
-
-        private static readonly string[] FileEncodings = { "gz", "gzip", "gz+base64", "gzip+base64", "gz+b64", "gzip+b64", "b64", "base64", "text/plain" };
 
         private static readonly Regex SshKeysKey = new Regex("^(dsa|ecdsa|ed25519|rsa)_(public|private|certificate)\\z", RegexOptions.CultureInvariant);
 
@@ -159,21 +158,21 @@ namespace AptReady.Core.CloudConfig
             switch (key)
             {
                 case "users":
-                    CheckUsers(value, findings);
+                    CloudConfigEntryChecks.Users(value, findings);
                     break;
                 case "write_files":
-                    CheckWriteFiles((YamlSequenceNode)value, findings);
+                    CloudConfigEntryChecks.WriteFiles((YamlSequenceNode)value, findings);
                     break;
                 case "packages":
-                    CheckItems(key, (YamlSequenceNode)value, findings, allowList: true);
+                    CloudConfigEntryChecks.Items(key, (YamlSequenceNode)value, findings, allowList: true);
                     break;
                 case "runcmd":
                 case "bootcmd":
-                    CheckItems(key, (YamlSequenceNode)value, findings, allowList: true);
+                    CloudConfigEntryChecks.Items(key, (YamlSequenceNode)value, findings, allowList: true);
                     break;
                 case "ssh_authorized_keys":
                 case "ssh_genkeytypes":
-                    CheckItems(key, (YamlSequenceNode)value, findings, allowList: false);
+                    CloudConfigEntryChecks.Items(key, (YamlSequenceNode)value, findings, allowList: false);
                     break;
                 case "ssh_keys":
                     foreach (var entry in ((YamlMappingNode)value).Children)
@@ -201,112 +200,6 @@ namespace AptReady.Core.CloudConfig
             }
         }
 
-        private static void CheckUsers(YamlNode value, List<CloudConfigFinding> findings)
-        {
-            if (value is YamlScalarNode || value is YamlMappingNode)
-            {
-                return;
-            }
-
-            int index = 0;
-            foreach (YamlNode user in ((YamlSequenceNode)value).Children)
-            {
-                string path = $"users[{index++}]";
-                if (user is YamlScalarNode)
-                {
-                    continue; // 'default' or a user name
-                }
-
-                if (!(user is YamlMappingNode map))
-                {
-                    findings.Add(Error(path, "must be a user name or a mapping with 'name'."));
-                    continue;
-                }
-
-                YamlNode? name = Child(map, "name");
-                if (name == null)
-                {
-                    findings.Add(Error(path, "has no 'name'."));
-                }
-                else
-                {
-                    ExpectScalarString(path + ".name", name, findings);
-                }
-
-                YamlNode? lockPassword = Child(map, "lock_passwd");
-                if (lockPassword != null)
-                {
-                    ExpectBoolean(path + ".lock_passwd", lockPassword, findings);
-                }
-
-                YamlNode? keys = Child(map, "ssh_authorized_keys");
-                if (keys != null && !(keys is YamlSequenceNode))
-                {
-                    findings.Add(Error(path + ".ssh_authorized_keys", "must be a list."));
-                }
-            }
-        }
-
-        private static void CheckWriteFiles(YamlSequenceNode files, List<CloudConfigFinding> findings)
-        {
-            int index = 0;
-            foreach (YamlNode file in files.Children)
-            {
-                string path = $"write_files[{index++}]";
-                if (!(file is YamlMappingNode map))
-                {
-                    findings.Add(Error(path, "must be a mapping with 'path'."));
-                    continue;
-                }
-
-                YamlNode? target = Child(map, "path");
-                if (target == null)
-                {
-                    findings.Add(Error(path, "has no 'path'."));
-                }
-                else
-                {
-                    ExpectScalarString(path + ".path", target, findings);
-                }
-
-                if (Child(map, "permissions") is YamlScalarNode permissions && TypeOf(permissions) == Yaml11ScalarType.Int)
-                {
-                    findings.Add(Warning(path + ".permissions", $"{InputExcerpt.Of(permissions.Value)} is unquoted, so YAML reads it as a number (0644 is octal in YAML 1.1 but decimal in 1.2); quote it: '0644'."));
-                }
-
-                if (Child(map, "encoding") is YamlScalarNode encoding && !FileEncodings.Contains(encoding.Value))
-                {
-                    findings.Add(Error(path + ".encoding", $"{InputExcerpt.Of(encoding.Value)} is not one of {string.Join(", ", FileEncodings)}."));
-                }
-
-                foreach (string flag in new[] { "append", "defer" })
-                {
-                    YamlNode? node = Child(map, flag);
-                    if (node != null)
-                    {
-                        ExpectBoolean(path + "." + flag, node, findings);
-                    }
-                }
-            }
-        }
-
-        private static void CheckItems(string key, YamlSequenceNode items, List<CloudConfigFinding> findings, bool allowList)
-        {
-            int index = 0;
-            foreach (YamlNode item in items.Children)
-            {
-                string path = $"{key}[{index++}]";
-                if (item is YamlScalarNode scalar)
-                {
-                    ExpectScalarString(path, scalar, findings);
-                }
-                else if (!(allowList && item is YamlSequenceNode))
-                {
-                    findings.Add(Error(path, allowList ? "must be a string or a list of strings." : "must be a string."));
-                }
-            }
-        }
-
         private static void CheckAptRace(YamlMappingNode top, List<CloudConfigFinding> findings)
         {
             bool upgrade = IsTrue(Child(top, "package_upgrade")) || IsTrue(Child(top, "apt_upgrade"));
@@ -326,45 +219,6 @@ namespace AptReady.Core.CloudConfig
                 findings.Add(Info("packages", "a non-empty packages list makes cloud-init run apt-get update and install in its final stage, even with package_update: false."));
             }
         }
-
-        private static void ExpectBoolean(string key, YamlNode value, List<CloudConfigFinding> findings)
-        {
-            if (!(value is YamlScalarNode scalar) || TypeOf(scalar) != Yaml11ScalarType.Bool)
-            {
-                findings.Add(Error(key, "must be true or false" + (value is YamlScalarNode s && s.Style != ScalarStyle.Plain ? " (it is a quoted string)." : ".")));
-            }
-        }
-
-        private static void ExpectScalarString(string key, YamlNode value, List<CloudConfigFinding> findings)
-        {
-            if (!(value is YamlScalarNode scalar))
-            {
-                findings.Add(Error(key, "must be a string."));
-            }
-            else if (TypeOf(scalar) != Yaml11ScalarType.String)
-            {
-                findings.Add(Warning(key, $"{InputExcerpt.Of(scalar.Value ?? string.Empty)} is unquoted and YAML 1.1 reads it as a {TypeOf(scalar).ToString().ToLowerInvariant()}, not a string; quote it."));
-            }
-        }
-
-        private static Yaml11ScalarType TypeOf(YamlScalarNode scalar)
-        {
-            if (scalar.Style != ScalarStyle.Plain || !scalar.Tag.IsEmpty)
-            {
-                return scalar.Tag.IsEmpty || scalar.Tag.Value == "tag:yaml.org,2002:str" || scalar.Tag.Value == "!" ? Yaml11ScalarType.String : Yaml11Resolver.Resolve(scalar.Value ?? string.Empty);
-            }
-
-            return Yaml11Resolver.Resolve(scalar.Value ?? string.Empty);
-        }
-
-        private static bool IsNull(YamlScalarNode scalar) => TypeOf(scalar) == Yaml11ScalarType.Null;
-
-        private static bool IsTrue(YamlNode? node) =>
-            node is YamlScalarNode scalar && TypeOf(scalar) == Yaml11ScalarType.Bool && Regex.IsMatch(scalar.Value ?? string.Empty, "^(?:yes|Yes|YES|true|True|TRUE|on|On|ON|y|Y)\\z");
-
-        private static YamlNode? Child(YamlMappingNode map, string key) =>
-            map.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == key).Value;
-
 
         private static int EditDistance(string a, string b)
         {
@@ -388,11 +242,5 @@ namespace AptReady.Core.CloudConfig
 
             return previous[b.Length];
         }
-
-        private static CloudConfigFinding Error(string key, string message) => new CloudConfigFinding(key, message, CloudConfigFindingSeverity.Error);
-
-        private static CloudConfigFinding Warning(string key, string message) => new CloudConfigFinding(key, message, CloudConfigFindingSeverity.Warning);
-
-        private static CloudConfigFinding Info(string key, string message) => new CloudConfigFinding(key, message, CloudConfigFindingSeverity.Info);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using AptReady.Core.Remote;
 
@@ -23,7 +22,7 @@ namespace AptReady.Core.CloudInit
     {
         public static CloudInitResult Parse(RemoteHost host, string output)
         {
-            var facts = Read(output);
+            var facts = CloudInitProbeFacts.Read(output);
             long? btime = facts.BootTime;
 
             CloudInitStatusFile? statusFile = facts.StatusJson == null ? null : CloudInitStatusFile.Parse(facts.StatusJson);
@@ -151,7 +150,7 @@ namespace AptReady.Core.CloudInit
         /// </summary>
         public static string? BootIdOf(string output)
         {
-            foreach (string line in SplitLines(output))
+            foreach (string line in CloudInitProbeFacts.Lines(output))
             {
                 if (line.StartsWith("boot-id ", StringComparison.Ordinal))
                 {
@@ -165,7 +164,7 @@ namespace AptReady.Core.CloudInit
 
         /// <summary>The heartbeats in a (possibly partial) output, in order.</summary>
         public static IReadOnlyList<CloudInitHeartbeat> Heartbeats(string output) =>
-            SplitLines(output)
+            CloudInitProbeFacts.Lines(output)
                 .Select(l => CloudInitHeartbeat.TryParse(l, out var hb) ? hb : null)
                 .Where(hb => hb != null)
                 .Select(hb => hb!)
@@ -206,7 +205,7 @@ namespace AptReady.Core.CloudInit
 
         private static string Describe(
             CloudInitState state,
-            ProbeFacts facts,
+            CloudInitProbeFacts facts,
             IReadOnlyList<CloudInitStageError> errors,
             IReadOnlyList<CloudInitStageError> recoverable,
             string? lastStage,
@@ -291,112 +290,5 @@ namespace AptReady.Core.CloudInit
             "generator" => "disabled-by-generator",
             _ => null,
         };
-
-        private static IEnumerable<string> SplitLines(string output) =>
-            output.Replace("\r\n", "\n").Split('\n');
-
-        private static ProbeFacts Read(string output)
-        {
-            var facts = new ProbeFacts();
-            var lines = SplitLines(output).ToList();
-            int start = lines.IndexOf(CloudInitProbe.Header);
-            if (start < 0)
-            {
-                throw new ProbeOutputException("The cloud-init probe did not print its header; the remote shell may be no POSIX sh.", output);
-            }
-
-            bool ended = false;
-            foreach (string line in lines.Skip(start + 1))
-            {
-                string tag = ProbeLine.FirstWord(line, out string rest);
-                switch (tag)
-                {
-                    case CloudInitHeartbeat.Tag:
-                        break;
-                    case "outcome":
-                        facts.Outcome = ProbeLine.FirstWord(rest, out _);
-                        break;
-                    case "phase":
-                        facts.Phase = rest.Trim();
-                        break;
-                    case "disabled-by":
-                        facts.DisabledBy = rest.Trim();
-                        break;
-                    case "boot-id":
-                        facts.BootId = rest.Trim().Length == 0 ? null : rest.Trim();
-                        break;
-                    case "btime":
-                        facts.BootTime = Long(rest);
-                        break;
-                    case "boot-finished":
-                        facts.BootFinishedMtime = Long(ProbeLine.FirstWord(rest, out string bootFinished));
-                        facts.BootFinishedText = bootFinished;
-                        break;
-                    case "status-json":
-                        facts.StatusMtime = Long(ProbeLine.FirstWord(rest, out string statusJson));
-                        facts.StatusJson = statusJson;
-                        break;
-                    case "result-json":
-                        facts.ResultMtime = Long(ProbeLine.FirstWord(rest, out string resultJson));
-                        facts.ResultJson = resultJson;
-                        break;
-                    case "version":
-                        facts.VersionText = rest;
-                        break;
-                    case "cli-status":
-                        ProbeLine.FirstWord(rest, out string cliJson);
-                        facts.CliStatusJson = cliJson;
-                        break;
-                    case "end":
-                        ended = true;
-                        break;
-                }
-            }
-
-            if (!ended)
-            {
-                throw new ProbeOutputException("The cloud-init probe's output ended early.", output);
-            }
-
-            if (facts.Phase is not ("done" or "failed" or "running" or "not-started" or "disabled" or "not-installed"))
-            {
-                throw new ProbeOutputException($"The cloud-init probe printed no known phase ('{facts.Phase}').", output);
-            }
-
-            return facts;
-        }
-
-        private static long? Long(string text) =>
-            long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? value : null;
-
-
-        private sealed class ProbeFacts
-        {
-            public string? Outcome { get; set; }
-
-            public string? Phase { get; set; }
-
-            public string? DisabledBy { get; set; }
-
-            public string? BootId { get; set; }
-
-            public long? BootTime { get; set; }
-
-            public long? BootFinishedMtime { get; set; }
-
-            public string? BootFinishedText { get; set; }
-
-            public long? StatusMtime { get; set; }
-
-            public string? StatusJson { get; set; }
-
-            public long? ResultMtime { get; set; }
-
-            public string? ResultJson { get; set; }
-
-            public string? VersionText { get; set; }
-
-            public string? CliStatusJson { get; set; }
-        }
     }
 }

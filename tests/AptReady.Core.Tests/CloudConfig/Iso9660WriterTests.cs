@@ -43,13 +43,13 @@ namespace AptReady.Core.Tests.CloudConfig
         [InlineData(".hidden", "_HIDDEN.")]
         public void PrimaryNamesAreLevelOneNames(string joliet, string primary)
         {
-            Assert.Equal(primary, Iso9660Writer.PrimaryNames(new[] { joliet })[0]);
+            Assert.Equal(primary, Iso9660Layout.PrimaryNames(new[] { joliet })[0]);
         }
 
         [Fact]
         public void PrimaryNamesAreMadeUnique()
         {
-            var names = Iso9660Writer.PrimaryNames(new[] { "user-data", "user_data", "User-Data2" });
+            var names = Iso9660Layout.PrimaryNames(new[] { "user-data", "user_data", "User-Data2" });
             Assert.Equal(3, names.Distinct().Count());
             Assert.Equal("USER_DAT.", names[0]);
             Assert.Equal("USER_DA1.", names[1]);

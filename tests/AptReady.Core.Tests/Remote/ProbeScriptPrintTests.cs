@@ -22,6 +22,7 @@ public class ProbeScriptPrintTests
         yield return new object[] { "apt-get", AptGetScript.Build(new AptGetCommand(AptGetVerb.Install, new[] { "jq" }), TimeSpan.FromSeconds(9)).Script };
         yield return new object[] { "apt-get root part", new AptGetCommand(AptGetVerb.Update).RootScript };
         yield return new object[] { "dpkg repair", DpkgRepairScript.Build().Script };
+        yield return new object[] { "cloud-config schema check", AptReady.Core.CloudConfig.CloudConfigSchemaCheck.Build("#cloud-config\n").Script };
     }
 
     [Theory]
