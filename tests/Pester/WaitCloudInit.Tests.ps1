@@ -30,12 +30,25 @@ Describe 'Wait-CloudInit on a <Suite> target' -ForEach $suites -Tag 'CloudInit',
         BeforeAll {
             $target = New-Target
             $splat = Get-TargetSplat $target
-            # The runcmd itself records when it ended, on the machine's clock (the target shares it).
-            Set-CloudInitSeed $target -UserData 'runcmd:', '  - [sh, -c, "sleep 3; date +%s.%N >/run/aptready-runcmd-done"]'
+            # The runcmd runs until the test releases it (120 s at most), once Wait-CloudInit is seen
+            # waiting, however long connecting took on a loaded machine; then it records when it ended,
+            # on the machine's clock (the target shares it).
+            Set-CloudInitSeed $target -UserData 'runcmd:', '  - [sh, -c, "i=0; while [ ! -e /run/aptready-runcmd-release ] && [ $i -lt 600 ]; do sleep 0.2; i=$((i+1)); done; date +%s.%N >/run/aptready-runcmd-done"]'
             Invoke-CloudInitStage $target -Stage local, init, config | Out-Null
             Start-CloudInitFinalStage $target
             $startedAt = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() / 1000
-            $result = Wait-CloudInit @splat -Timeout 60
+            $instance = Start-WaitCloudInitInstance @{
+                ComputerName = $target.ComputerName; Port = $target.Port; UserName = $target.UserName
+                KeyFilePath = $target.KeyFilePath; HostKeyFingerprint = $target.HostKeyFingerprint; Timeout = 180
+            }
+            try {
+                $null = Wait-ProgressOf $instance 'running modules-final' -Seconds 120
+                Invoke-InTarget $target touch /run/aptready-runcmd-release | Out-Null
+                $result = @($instance.PowerShell.EndInvoke($instance.Handle))[0]
+            }
+            finally {
+                $instance.PowerShell.Dispose()
+            }
             $returnedAt = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds() / 1000
             $runcmdDone = [double](Invoke-InTarget $target cat /run/aptready-runcmd-done | Select-Object -First 1)
         }
