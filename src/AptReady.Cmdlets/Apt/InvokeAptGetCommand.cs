@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core;
 using AptReady.Core.Apt;
+using AptReady.Core.Reboot;
 
 namespace AptReady.Cmdlets.Apt
 {
@@ -30,6 +31,7 @@ namespace AptReady.Cmdlets.Apt
         private AptGetCommand? _command;
         private bool _yesToAll;
         private bool _noToAll;
+        private readonly ConcurrentDictionary<string, bool> _rebootDeclined = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The apt-get operation: Update, Upgrade, DistUpgrade, Install, Remove, Purge, Autoremove or Clean.</summary>
         // A string, not AptGetVerb: a value-type field from AptReady.Core would make PowerShell load the
@@ -68,9 +70,36 @@ namespace AptReady.Cmdlets.Apt
         [Parameter]
         public SwitchParameter RepairInterruptedDpkg { get; set; }
 
-        /// <summary>Run Remove, Purge and DistUpgrade without the extra confirmation they ask for.</summary>
+        /// <summary>Run Remove, Purge and DistUpgrade, and -Reboot, without the extra confirmation they ask for.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// After a successful run, reboot the host: IfRequired when it asks for it (/run/reboot-required
+        /// exists, or a kernel newer than the running one is installed in /boot; see RebootRequired),
+        /// Always after every successful run. AptReady runs 'systemctl reboot' as root through the same
+        /// sudo as apt-get, waits for a new boot id, connects again with the same host-key checks, waits
+        /// until cloud-init of the new boot has settled and apt's locks are free, and returns the result
+        /// with Rebooted and RebootDuration. The reboot is confirmed separately, as a high-impact
+        /// operation (-Force or -Confirm:$false skip the question). Failures: RebootNotPermitted (sudo
+        /// refused), RebootFailed, RebootTimedOut, RebootUnsupported (a Posh-SSH session) or the host
+        /// key's own error (HostKeyMismatch); the apt result is written first. Not with -Simulate.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("None", "IfRequired", "Always")]
+        public string Reboot { get; set; } = "None";
+
+        private RebootMode RebootMode => (RebootMode)Enum.Parse(typeof(RebootMode), Reboot, ignoreCase: true);
+
+        /// <summary>
+        /// How long a reboot may take in all, from asking for it to the host being ready again, in
+        /// seconds or a TimeSpan: -RebootTimeout 600 and -RebootTimeout 00:10:00 are the same. Defaults to
+        /// 10 minutes; at most one day.
+        /// </summary>
+        [Parameter]
+        [SecondsOrTimeSpan]
+        [ValidateWait]
+        public TimeSpan RebootTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
         private bool HighImpact => Verb is AptGetVerb.Remove or AptGetVerb.Purge or AptGetVerb.DistUpgrade;
 
@@ -90,6 +119,11 @@ namespace AptReady.Cmdlets.Apt
                 string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? "PackageRequired"
                     : "PackageNotAccepted";
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty), ex), id, ErrorCategory.InvalidArgument, Command));
+            }
+
+            if (Simulate && RebootMode != RebootMode.None)
+            {
+                ThrowTerminatingError(AptReadyErrors.InvalidArgument("-Reboot cannot be combined with -Simulate: a simulated run changes nothing that needs a reboot.", "RebootWithSimulate", Reboot));
             }
 
             base.BeginProcessing();
@@ -129,6 +163,11 @@ namespace AptReady.Cmdlets.Apt
                 return false;
             }
 
+            if (RebootMode != RebootMode.None && !ShouldReboot(target))
+            {
+                _rebootDeclined[target.ToString()] = true;
+            }
+
             // High impact: ask again unless told not to, or unless ShouldProcess has just asked
             // ($ConfirmPreference Medium or lower, or -Confirm).
             if (!HighImpact || Simulate || Force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
@@ -162,12 +201,33 @@ namespace AptReady.Cmdlets.Apt
                     _aptRunningOn.TryRemove(host.ActivityId, out _);
                 }
             });
-            return await attempts.RunAsync(cancellationToken).ConfigureAwait(false);
+            AptGetResult result = await attempts.RunAsync(cancellationToken).ConfigureAwait(false);
+            bool declined = _rebootDeclined.ContainsKey(host.ComputerName);
+            return await AptGetReboot.AfterAsync(host, result, RebootMode, !declined, RebootTimeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The reboot's own confirmation, at high impact: ShouldProcess, then ShouldContinue where the
+        // default $ConfirmPreference (High) would not have asked, unless -Force or -Confirm decided.
+        private bool ShouldReboot(object target)
+        {
+            string when = RebootMode == RebootMode.Always ? "after " + _command : "after " + _command + " if the host asks for it";
+            if (!ShouldProcess(target.ToString(), "Reboot (systemctl reboot) " + when))
+            {
+                return false;
+            }
+
+            if (Force || MyInvocation.BoundParameters.ContainsKey("Confirm") || !(GetVariableValue("ConfirmPreference") is ConfirmImpact confirm) || confirm != ConfirmImpact.High)
+            {
+                return true;
+            }
+
+            return ShouldContinue($"Reboot {target} {when}?", "Confirm a reboot", ref _yesToAll, ref _noToAll);
         }
 
         internal override ErrorRecord? ErrorFor(Exception exception, object computerName) => exception switch
         {
             AptGetException apt => new ErrorRecord(apt, apt.ErrorId, apt.Category, computerName),
+            RebootException reboot => AptReadyErrors.Reboot(reboot, computerName),
             Core.Remote.ProbeOutputException _ => new ErrorRecord(exception, "AptGetOutputUnreadable", ErrorCategory.InvalidResult, computerName),
             _ => null,
         };

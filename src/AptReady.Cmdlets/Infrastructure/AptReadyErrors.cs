@@ -44,6 +44,15 @@ namespace AptReady.Cmdlets.Infrastructure
             return new ErrorRecord(ex, ex.ErrorId, ErrorCategory.InvalidArgument, target);
         }
 
+        /// <summary>A reboot after Invoke-AptGet that did not end with the host ready (RebootNotPermitted, RebootFailed, RebootTimedOut, RebootUnsupported).</summary>
+        public static ErrorRecord Reboot(AptReady.Core.Reboot.RebootException ex, object target) => new ErrorRecord(ex, ex.ErrorId, ex.Failure switch
+        {
+            AptReady.Core.Reboot.RebootFailure.NotPermitted => ErrorCategory.PermissionDenied,
+            AptReady.Core.Reboot.RebootFailure.TimedOut => ErrorCategory.OperationTimeout,
+            AptReady.Core.Reboot.RebootFailure.Unsupported => ErrorCategory.InvalidArgument,
+            _ => ErrorCategory.InvalidResult,
+        }, target);
+
         private static ErrorCategory Category(RemoteFailure failure) => failure switch
         {
             RemoteFailure.HostNotFound => ErrorCategory.ObjectNotFound,
