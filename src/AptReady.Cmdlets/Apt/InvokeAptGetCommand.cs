@@ -160,6 +160,12 @@ namespace AptReady.Cmdlets.Apt
             string action = Simulate ? _command + " (simulated)" : _command!.ToString();
             if (!ShouldProcess(target.ToString(), action))
             {
+                // -WhatIf says what the reboot would do too, as an operation of its own.
+                if (RebootMode != RebootMode.None && MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+                {
+                    ShouldReboot(target);
+                }
+
                 return false;
             }
 
