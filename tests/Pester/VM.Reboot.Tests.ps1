@@ -56,7 +56,7 @@ Describe 'Reboots of a <Suite> cloud-init VM' -ForEach $suites -Tag 'VM', 'VMReb
         $result.RebootDetected | Should -BeTrue -Because (($stream | Where-Object { $_ -is [Management.Automation.VerboseRecord] }) -join "`n")
         $result.BootId | Should -Be (Get-VmBootId $vm)
         # The first boot really installed the package that asked for the reboot; /run of the new boot is clean.
-        (Invoke-TargetSsh $vm "dpkg-query -W -f '`${Status}' aptready-reboot-early").Output | Should -Be 'install ok installed'
+        (Invoke-TargetSsh $vm "dpkg-query -W -f '`${Status}' aptready-reboot-early").Output.Trim() | Should -Be 'install ok installed'
         (Invoke-TargetSsh $vm 'test -e /run/reboot-required').ExitCode | Should -Be 1
     }
 
