@@ -89,5 +89,10 @@ namespace AptReady.Core
         public const string LockProbeOutputUnreadable = nameof(LockProbeOutputUnreadable);
         public const string CloudConfigSchemaCheckFailed = nameof(CloudConfigSchemaCheckFailed);
         public const string CloudConfigWriteFailed = nameof(CloudConfigWriteFailed);
+        public const string RebootWithSimulate = nameof(RebootWithSimulate);
+        public const string RebootNotPermitted = nameof(RebootNotPermitted);
+        public const string RebootFailed = nameof(RebootFailed);
+        public const string RebootTimedOut = nameof(RebootTimedOut);
+        public const string RebootUnsupported = nameof(RebootUnsupported);
     }
 }

@@ -38,11 +38,15 @@ function New-TestVmSeed {
     param(
         [Parameter(Mandatory)] [string] $SeedPath,
         [Parameter(Mandatory)] [string] $AuthorizedKeyPath,
-        [Parameter(Mandatory)] [int] $RepoPort
+        [Parameter(Mandatory)] [int] $RepoPort,
+        [string[]] $Package = @(),
+        [switch] $RebootIfRequired
     )
     $pwshArgs = @('-NoProfile', '-NonInteractive', '-File', (Join-Path $script:VmDir 'new-seed.ps1'),
         '-DependencyFolder', (Get-TestVmDependencyFolder), '-SeedPath', $SeedPath,
         '-AuthorizedKeyPath', $AuthorizedKeyPath, '-RepoPort', $RepoPort)
+    if ($Package) { $pwshArgs += @('-Package', ($Package -join ',')) }
+    if ($RebootIfRequired) { $pwshArgs += '-RebootIfRequired' }
     $self = (Get-Process -Id $PID).Path
     # Under `dotnet pwsh` this process is dotnet itself; pwsh.dll is next to $PSHOME.
     $out = if ((Split-Path $self -Leaf) -eq 'dotnet') { & $self (Join-Path $PSHOME 'pwsh.dll') @pwshArgs 2>&1 } else { & $self @pwshArgs 2>&1 }
@@ -103,7 +107,12 @@ function Start-TestVm {
     #>
     param(
         [Parameter(Mandatory)] [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite,
-        [double] $RepoHoldSeconds = 30
+        [double] $RepoHoldSeconds = 30,
+        # Packages the seed has cloud-init install, and whether cloud-init reboots when one asks for it.
+        [string[]] $SeedPackage = @(),
+        [switch] $SeedRebootIfRequired,
+        # qemu boots the guest again when it reboots (vm.sh: APTREADY_VM_REBOOT=1) instead of exiting.
+        [switch] $AllowReboot
     )
     $work = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "aptready-vm-test-$Suite-$([guid]::NewGuid().ToString('N').Substring(0, 8))")).FullName
     $vm = [pscustomobject]@{
@@ -116,7 +125,8 @@ function Start-TestVm {
         & ssh-keygen -q -t ed25519 -N '' -C 'aptready-vm-test' -f $vm.KeyFilePath
         if ($LASTEXITCODE -ne 0) { throw 'ssh-keygen failed.' }
         $vm.Repo = Start-TestVmRepo -WorkDir $work -HoldSeconds $RepoHoldSeconds
-        $vm.Seed = New-TestVmSeed -SeedPath (Join-Path $work 'seed.iso') -AuthorizedKeyPath "$($vm.KeyFilePath).pub" -RepoPort $vm.Repo.Port
+        $vm.Seed = New-TestVmSeed -SeedPath (Join-Path $work 'seed.iso') -AuthorizedKeyPath "$($vm.KeyFilePath).pub" -RepoPort $vm.Repo.Port `
+            -Package $SeedPackage -RebootIfRequired:$SeedRebootIfRequired
         $vm.HostKeyFingerprint = $vm.Seed.HostKeyFingerprint
 
         $imageWatch = [Diagnostics.Stopwatch]::StartNew()
@@ -124,7 +134,9 @@ function Start-TestVm {
         if ($LASTEXITCODE -ne 0) { throw "Building the $Suite VM image failed (exit $LASTEXITCODE)." }
         $vm.ImageSeconds = [math]::Round($imageWatch.Elapsed.TotalSeconds, 1)
 
-        $lines = & bash $script:VmScript start $Suite $vm.Seed.SeedPath $vm.Repo.Port
+        $env:APTREADY_VM_REBOOT = if ($AllowReboot) { '1' } else { '0' }
+        try { $lines = & bash $script:VmScript start $Suite $vm.Seed.SeedPath $vm.Repo.Port }
+        finally { Remove-Item Env:APTREADY_VM_REBOOT -ErrorAction Ignore }
         if ($LASTEXITCODE -ne 0) { throw "Starting the $Suite VM failed (exit $LASTEXITCODE)." }
         $info = @{}
         foreach ($line in $lines) { if ($line -match '^([A-Z_]+)=(.*)$') { $info[$Matches[1]] = $Matches[2] } }
@@ -179,6 +191,16 @@ function Stop-TestVm {
         }
         if ($Vm.WorkDir -and (Test-Path $Vm.WorkDir)) { Remove-Item $Vm.WorkDir -Recurse -Force }
     }
+}
+
+function Write-TestVmFigures {
+    <# Writes a VM test's measured costs to out/TestResults/NAME.json and prints them on one line. #>
+    param([Parameter(Mandatory)] [System.Collections.Specialized.OrderedDictionary] $Figures, [Parameter(Mandatory)] [string] $Name)
+    if ($Figures.Count -le 1) { return }
+    $resultsDir = Join-Path $script:RepoRoot 'out/TestResults'
+    New-Item -ItemType Directory -Force $resultsDir | Out-Null
+    $Figures | ConvertTo-Json | Set-Content (Join-Path $resultsDir "$Name.json")
+    Write-Host ("{0}: {1}" -f $Name, (($Figures.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ' '))
 }
 
 Export-ModuleMember -Function *-*

@@ -20,7 +20,11 @@ param(
     [string] $UserName = 'aptready',
     [string] $HostName = 'aptready-vm',
     # vm.sh gives the VM's NIC this address.
-    [string] $MacAddress = '52:54:00:12:34:56'
+    [string] $MacAddress = '52:54:00:12:34:56',
+    # Packages cloud-init installs from the local repository (a non-empty list runs apt-get install in the final stage).
+    [string[]] $Package = @(),
+    # package_reboot_if_required: cloud-init reboots the VM inside its final stage when a package asked for it.
+    [switch] $RebootIfRequired
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -44,6 +48,8 @@ $document.HostKeys = [AptReady.Core.CloudConfig.HostKeyPair[]]@($hostKey)
 # schema of cloud-init 22.4, so it is not written).
 $document.SshDeleteKeys = $true
 $document.PackageUpdate = $true
+if ($Package) { $document.Packages = [string[]]($Package -split ',') }
+if ($RebootIfRequired) { $document.PackageRebootIfRequired = $true }
 # The only apt source is the local (slow) repository; the image's Debian mirror line is replaced.
 $document.AdditionalConfig = @{
     apt = @{

@@ -6,7 +6,9 @@
 #                                           (STATE, PORT, PID, SERIAL_LOG, STARTED_AT, ...). The VM
 #                                           reaches the host's loopback as 10.0.2.2; REPO_PORT, when
 #                                           given, is the apt repository it will use there: checked
-#                                           to answer on 127.0.0.1 before booting.
+#                                           to answer on 127.0.0.1 before booting. qemu exits when
+#                                           the guest reboots (-no-reboot) unless APTREADY_VM_REBOOT=1
+#                                           (the reboot tests), when the guest boots again.
 #   vm.sh wait-ssh STATE TIMEOUT_SECONDS    waits until sshd in the VM sends its banner; prints
 #                                           SSH_SECONDS (since start). On timeout, or when qemu died,
 #                                           prints the serial console's tail to stderr and exits 1.
@@ -88,6 +90,10 @@ cmd_start() {
     # The MAC address is fixed: the seed's network-config matches the NIC by it (new-seed.ps1).
     local nic="user,model=virtio-net-pci,mac=$vm_mac,hostfwd=tcp:127.0.0.1:$port-:22"
 
+    # A guest that crashes into a reboot loop stops instead, unless the test reboots it on purpose.
+    local reboot_flag=-no-reboot
+    [ "${APTREADY_VM_REBOOT:-0}" = 1 ] && reboot_flag=
+
     local started_at
     started_at=$(date +%s.%N)
     qemu-system-x86_64 \
@@ -99,7 +105,7 @@ cmd_start() {
         -drive "file=$state/seed.iso,if=virtio,format=raw,readonly=on" \
         -nic "$nic" \
         -display none -monitor none -serial "file:$state/serial.log" \
-        -no-reboot -daemonize -pidfile "$state/qemu.pid" \
+        ${reboot_flag:+"$reboot_flag"} -daemonize -pidfile "$state/qemu.pid" \
         >"$state/qemu.log" 2>&1 || { cat "$state/qemu.log" >&2; rm -rf --one-file-system "$state"; die "qemu did not start"; }
     local pid
     pid=$(cat "$state/qemu.pid")

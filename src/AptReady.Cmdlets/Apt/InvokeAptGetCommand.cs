@@ -9,6 +9,7 @@ using AptReady.Core;
 using AptReady.Core.Apt;
 using AptReady.Core.Policies;
 using AptReady.Core.Runs;
+using AptReady.Core.Reboot;
 
 namespace AptReady.Cmdlets.Apt
 {
@@ -32,6 +33,7 @@ namespace AptReady.Cmdlets.Apt
         private AptGetCommand? _command;
         private bool _yesToAll;
         private bool _noToAll;
+        private readonly ConcurrentDictionary<string, bool> _rebootDeclined = new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The apt-get operation: Update, Upgrade, DistUpgrade, Install, Remove, Purge, Autoremove or Clean.</summary>
         // A string, not AptGetVerb: a value-type field from AptReady.Core would make PowerShell load the
@@ -70,9 +72,36 @@ namespace AptReady.Cmdlets.Apt
         [Parameter]
         public SwitchParameter RepairInterruptedDpkg { get; set; }
 
-        /// <summary>Run Remove, Purge and DistUpgrade without the extra confirmation they ask for.</summary>
+        /// <summary>Run Remove, Purge and DistUpgrade, and -Reboot, without the extra confirmation they ask for.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>
+        /// After a successful run, reboot the host: IfRequired when it asks for it (/run/reboot-required
+        /// exists, or a kernel newer than the running one is installed in /boot; see RebootRequired),
+        /// Always after every successful run. AptReady runs 'systemctl reboot' as root through the same
+        /// sudo as apt-get, waits for a new boot id, connects again with the same host-key checks, waits
+        /// until cloud-init of the new boot has settled and apt's locks are free, and returns the result
+        /// with Rebooted and RebootDuration. The reboot is confirmed separately, as a high-impact
+        /// operation (-Force or -Confirm:$false skip the question). Failures: RebootNotPermitted (sudo
+        /// refused), RebootFailed, RebootTimedOut, RebootUnsupported (a Posh-SSH session) or the host
+        /// key's own error (HostKeyMismatch); the apt result is written first. Not with -Simulate.
+        /// </summary>
+        [Parameter]
+        [ValidateSet("None", "IfRequired", "Always")]
+        public string Reboot { get; set; } = "None";
+
+        private RebootMode RebootMode => (RebootMode)Enum.Parse(typeof(RebootMode), Reboot, ignoreCase: true);
+
+        /// <summary>
+        /// How long a reboot may take in all, from asking for it to the host being ready again, in
+        /// seconds or a TimeSpan: -RebootTimeout 600 and -RebootTimeout 00:10:00 are the same. Defaults to
+        /// 10 minutes; at most one day.
+        /// </summary>
+        [Parameter]
+        [SecondsOrTimeSpan]
+        [ValidateWait]
+        public TimeSpan RebootTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
         private bool HighImpact => Verb is AptGetVerb.Remove or AptGetVerb.Purge or AptGetVerb.DistUpgrade;
 
@@ -92,6 +121,11 @@ namespace AptReady.Cmdlets.Apt
                 string id = Verb.RequiresPackages() && (Package == null || Package.Length == 0) ? ErrorIds.PackageRequired
                     : ErrorIds.PackageNotAccepted;
                 ThrowTerminatingError(AptReadyErrors.Create(new ArgumentException(ex.Message.Split('\n')[0].Replace(" (Parameter 'packages')", string.Empty), ex), id, Command));
+            }
+
+            if (Simulate && RebootMode != RebootMode.None)
+            {
+                ThrowTerminatingError(AptReadyErrors.Create(new ArgumentException("-Reboot cannot be combined with -Simulate: a simulated run changes nothing that needs a reboot."), ErrorIds.RebootWithSimulate, Reboot));
             }
 
             base.BeginProcessing();
@@ -128,7 +162,18 @@ namespace AptReady.Cmdlets.Apt
             string action = Simulate ? _command + " (simulated)" : _command!.ToString();
             if (!ShouldProcess(target.ToString(), action))
             {
+                // -WhatIf says what the reboot would do too, as an operation of its own.
+                if (RebootMode != RebootMode.None && MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+                {
+                    ShouldReboot(target);
+                }
+
                 return false;
+            }
+
+            if (RebootMode != RebootMode.None && !ShouldReboot(target))
+            {
+                _rebootDeclined[target.ToString()] = true;
             }
 
             // High impact: ask again unless told not to, or unless ShouldProcess has just asked
@@ -166,10 +211,30 @@ namespace AptReady.Cmdlets.Apt
             });
             RootElevation elevation = AptGetRun.ElevationFor(host.SudoPassword != null, host.Host.UserName);
             var run = new AptGetRun(host.Session, _command!, LockTimeout, RepairInterruptedDpkg, elevation, host.SudoStandardInput, StopwatchClock.Instance, progress);
-            return await run.RunAsync(cancellationToken).ConfigureAwait(false);
+            AptGetResult result = await run.RunAsync(cancellationToken).ConfigureAwait(false);
+            bool declined = _rebootDeclined.ContainsKey(host.ComputerName);
+            return await AptGetReboot.AfterAsync(host, result, RebootMode, !declined, RebootTimeout, cancellationToken).ConfigureAwait(false);
         }
 
         internal override string? ProbeOutputErrorId => ErrorIds.AptGetOutputUnreadable;
+
+        // The reboot's own confirmation, at high impact: ShouldProcess, then ShouldContinue where the
+        // default $ConfirmPreference (High) would not have asked, unless -Force or -Confirm decided.
+        private bool ShouldReboot(object target)
+        {
+            string when = RebootMode == RebootMode.Always ? "after " + _command : "after " + _command + " if the host asks for it";
+            if (!ShouldProcess(target.ToString(), "Reboot (systemctl reboot) " + when))
+            {
+                return false;
+            }
+
+            if (Force || MyInvocation.BoundParameters.ContainsKey("Confirm") || !(GetVariableValue("ConfirmPreference") is ConfirmImpact confirm) || confirm != ConfirmImpact.High)
+            {
+                return true;
+            }
+
+            return ShouldContinue($"Reboot {target} {when}?", "Confirm a reboot", ref _yesToAll, ref _noToAll);
+        }
 
         // The pipeline is stopping: its streams are closed, so the host's UI is the only way left to say it.
         private void WarnAptGoesOn()

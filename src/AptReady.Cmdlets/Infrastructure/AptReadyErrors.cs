@@ -97,6 +97,11 @@ namespace AptReady.Cmdlets.Infrastructure
             [ErrorIds.LockProbeOutputUnreadable] = ErrorCategory.InvalidResult,
             [ErrorIds.CloudConfigSchemaCheckFailed] = ErrorCategory.InvalidResult,
             [ErrorIds.CloudConfigWriteFailed] = ErrorCategory.WriteError,
+            [ErrorIds.RebootWithSimulate] = ErrorCategory.InvalidArgument,
+            [ErrorIds.RebootNotPermitted] = ErrorCategory.PermissionDenied,
+            [ErrorIds.RebootFailed] = ErrorCategory.InvalidResult,
+            [ErrorIds.RebootTimedOut] = ErrorCategory.OperationTimeout,
+            [ErrorIds.RebootUnsupported] = ErrorCategory.InvalidArgument,
         };
 
         /// <summary>A record under <paramref name="errorId"/>, which must be in <see cref="Catalog"/>.</summary>
@@ -129,6 +134,8 @@ namespace AptReady.Cmdlets.Infrastructure
                     return Create(new AptGetException(apt.Message, apt.Result, id, Catalog[id]), id, target);
                 case CloudInitNotReadyException notReady:
                     return CloudInitNotReady(notReady.Result);
+                case AptReady.Core.Reboot.RebootException reboot:
+                    return Create(ex, reboot.ErrorId, target);
                 case LockProbeException _:
                     return Create(ex, ErrorIds.ProcLocksUnreadable, target);
                 case ProbeOutputException _ when probeOutputId != null:

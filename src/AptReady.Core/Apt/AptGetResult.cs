@@ -102,6 +102,43 @@ namespace AptReady.Core.Apt
         /// <summary>apt's output of the last attempt as a user would have seen it.</summary>
         public string FullOutput => string.Join("\n", Transcript.AptOutput);
 
+        /// <summary>
+        /// Whether the host asks for a reboot after this run: /run/reboot-required exists, or a kernel
+        /// newer than the running one is installed in /boot. False when not read (a failed or simulated run).
+        /// </summary>
+        public bool RebootRequired => RebootRequirement?.Required ?? false;
+
+        /// <summary>The packages named in /run/reboot-required.pkgs.</summary>
+        public IReadOnlyList<string> RebootRequiredPackages => RebootRequirement?.Packages ?? Array.Empty<string>();
+
+        /// <summary>What was read about a needed reboot after the run; null when it was not read.</summary>
+        public Reboot.RebootRequirement? RebootRequirement { get; private set; }
+
+        /// <summary>Whether Invoke-AptGet -Reboot rebooted the host and it came back ready.</summary>
+        public bool Rebooted => Reboot != null;
+
+        /// <summary>From asking for the reboot to the host being back, cloud-init settled and apt's locks free.</summary>
+        public TimeSpan? RebootDuration => Reboot?.Duration;
+
+        /// <summary>The reboot's facts (boot ids before and after, cloud-init's state); null when not rebooted.</summary>
+        public Reboot.RebootOutcome? Reboot { get; private set; }
+
+        /// <summary>A copy that knows whether the host asks for a reboot.</summary>
+        public AptGetResult WithRebootRequirement(Reboot.RebootRequirement requirement)
+        {
+            var copy = (AptGetResult)MemberwiseClone();
+            copy.RebootRequirement = requirement ?? throw new ArgumentNullException(nameof(requirement));
+            return copy;
+        }
+
+        /// <summary>A copy for a host that was rebooted and came back.</summary>
+        public AptGetResult WithReboot(Reboot.RebootOutcome outcome)
+        {
+            var copy = (AptGetResult)MemberwiseClone();
+            copy.Reboot = outcome ?? throw new ArgumentNullException(nameof(outcome));
+            return copy;
+        }
+
         public override string ToString() =>
             Succeeded ? $"{ComputerName}: {Command} succeeded" : $"{ComputerName}: {Command} failed ({Failure})";
     }

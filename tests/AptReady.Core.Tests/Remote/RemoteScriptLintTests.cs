@@ -36,6 +36,12 @@ public sealed class RemoteScriptLintTests
         yield return new object[] { "apt-get root part", install.RootScript, false };
         yield return new object[] { "dpkg repair root part", RemoteScript.Load("DpkgRepairRoot.sh"), false };
         yield return new object[] { "cloud-config schema check", CloudConfigSchemaCheck.Build("#cloud-config\n").Script, false };
+        yield return new object[] { "reboot-required probe", AptReady.Core.Reboot.RebootScripts.RebootRequiredProbe().Script, false };
+        yield return new object[] { "boot id", AptReady.Core.Reboot.RebootScripts.BootId().Script, false };
+        foreach (RootElevation elevation in Enum.GetValues<RootElevation>())
+        {
+            yield return new object[] { "reboot, " + elevation, AptReady.Core.Reboot.RebootScripts.Reboot(elevation).Script, true };
+        }
     }
 
     [Fact]
@@ -43,7 +49,7 @@ public sealed class RemoteScriptLintTests
     {
         // A new .sh file must get a line in Scripts() (and this list), or it is sent unchecked.
         Assert.Equal(
-            new[] { "AptGetCommand.sh", "AptGetScript.sh", "CloudConfigSchemaCheck.sh", "CloudInitProbe.sh", "DpkgRepairRoot.sh", "DpkgRepairScript.sh", "LockProbe.sh", RemoteScript.LibraryName },
+            new[] { "AptGetCommand.sh", "AptGetScript.sh", "CloudConfigSchemaCheck.sh", "CloudInitProbe.sh", "DpkgRepairRoot.sh", "DpkgRepairScript.sh", "LockProbe.sh", RemoteScript.LibraryName, "boot-id.sh", "reboot-required.sh", "reboot.sh" },
             RemoteScript.FileNames);
     }
 

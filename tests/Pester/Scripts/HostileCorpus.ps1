@@ -103,7 +103,8 @@ $moduleIds = @(
     'SshConfigInvalid', 'SshConfigUnsupported', 'TooManyJumpHosts',
     'AgentUnavailable', 'AgentRefusedToSign', 'AgentIdentityNotFound', 'InvalidAgentIdentity', 'AgentIdentityWithoutAgent',
     'CertificateFileInvalid', 'CertificateInvalid', 'CertificateExpired', 'CertificateNotYetValid', 'HostCertificateExpired',
-    'HostCertificateNotYetValid', 'HostCertificatePrincipalMismatch', 'HostCertificateInvalid')
+    'HostCertificateNotYetValid', 'HostCertificatePrincipalMismatch', 'HostCertificateInvalid',
+    'RebootNotPermitted', 'RebootFailed', 'RebootTimedOut', 'RebootUnsupported', 'RebootWithSimulate')
 $bindingIds = @('ParameterArgumentValidationError', 'ParameterArgumentTransformationError', 'CannotConvertArgument',
     'CannotConvertArgumentNoMessage', 'MismatchedPSTypeName', 'ScriptBlockArgumentNoInput')
 
