@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using AptReady.Core.Certificates;
 using AptReady.Core.Remote;

@@ -1,11 +1,9 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Specialized;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using AptReady.Core.CloudConfig;
 using AptReady.Core;
 
 namespace AptReady.Cmdlets.CloudConfig

@@ -1,16 +1,11 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
-using System.Text;
 using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core.CloudConfig;
 using AptReady.Core.Remote;
-using AptReady.Transport;
 using AptReady.Core;
 
 namespace AptReady.Cmdlets.CloudConfig

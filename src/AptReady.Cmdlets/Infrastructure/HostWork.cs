@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using System.Security;
 using AptReady.Core.Remote;

@@ -1,11 +1,7 @@
 using System;
 using System.Management.Automation;
-using System.Management.Automation.Runspaces;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
-using AptReady.Core.HostKeys;
-using AptReady.Core;
 using AptReady.Core.Remote;
 using AptReady.Transport;
 

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using AptReady.Cmdlets.Infrastructure;
 using AptReady.Core;
 using AptReady.Core.Locks;
-using AptReady.Core.Remote;
 using AptReady.Core.Runs;
 
 namespace AptReady.Cmdlets.Locks

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using AptReady.Core.Locks;
 using AptReady.Core.Remote;
-using AptReady.Core;
 
 namespace AptReady.Core.Apt
 {

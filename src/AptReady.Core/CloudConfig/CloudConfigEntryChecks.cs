@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using YamlDotNet.RepresentationModel;
 using static AptReady.Core.CloudConfig.CloudConfigNodeChecks;
-using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {

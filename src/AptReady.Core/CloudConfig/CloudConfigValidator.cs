@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using static AptReady.Core.CloudConfig.CloudConfigNodeChecks;
-using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {

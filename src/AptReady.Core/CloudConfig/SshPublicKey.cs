@@ -1,7 +1,6 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
-using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using AptReady.Core;
 
 namespace AptReady.Core.CloudConfig
 {

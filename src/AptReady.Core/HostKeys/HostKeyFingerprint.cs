@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
-using AptReady.Core;
 
 namespace AptReady.Core.HostKeys
 {

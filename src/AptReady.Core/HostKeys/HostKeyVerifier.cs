@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using AptReady.Core;
 using AptReady.Core.Certificates;
 
 namespace AptReady.Core.HostKeys

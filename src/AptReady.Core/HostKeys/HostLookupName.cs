@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using AptReady.Core;
 
 namespace AptReady.Core.HostKeys
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using AptReady.Core;
 
 namespace AptReady.Core.HostKeys
 {
