@@ -3,13 +3,15 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
     $suites = $TestSuites
-    $keyFolder = (New-Item -ItemType Directory -Force (Join-Path ([IO.Path]::GetTempPath()) "aptready-cc-keys-$PID")).FullName
-    . (Join-Path $PSScriptRoot 'Scripts/CloudConfigCases.ps1') -KeyFolder $keyFolder
+    # The cases keep only the public key lines; the key files go at once, since an AfterAll does not
+    # run when a tag filter leaves none of this file's tests to run.
+    $keyFolder = (New-Item -ItemType Directory (Join-Path ([IO.Path]::GetTempPath()) "aptready-cc-keys-$([guid]::NewGuid())")).FullName
+    try {
+        . (Join-Path $PSScriptRoot 'Scripts/CloudConfigCases.ps1') -KeyFolder $keyFolder
+    } finally {
+        Remove-Item $keyFolder -Recurse -Force -ErrorAction Ignore
+    }
     $cases = $CloudConfigCases
-}
-
-AfterAll {
-    Remove-Item (Join-Path ([IO.Path]::GetTempPath()) "aptready-cc-keys-$PID") -Recurse -Force -ErrorAction Ignore
 }
 
 BeforeAll {

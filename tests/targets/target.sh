@@ -174,9 +174,30 @@ launch_init() {
     fi
 }
 
+# A target whose test process was killed (a CI timeout, a second Ctrl+C) leaves its overlay mounted
+# and its folder behind. Each start removes those: stale is a target whose init is gone AND whose owner
+# (the process that started it) is gone too; while its owner lives, a dead target may still be revived.
+# A pid is matched with its start time, so a reused pid is not taken for the old process.
+process_start() { local stat; stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1; stat=${stat##*) }; echo "$stat" | cut -d' ' -f20; }
+
+reap_stale_targets() {
+    local info state
+    for info in "$state_root"/*/info; do
+        [ -f "$info" ] || continue
+        state=${info%/info}
+        if ( read_state "$state"
+             init_alive || { [ -n "${OWNER_PID:-}" ] && [ "$(process_start "$OWNER_PID" || true)" = "${OWNER_START:-}" ]; } ); then
+            continue
+        fi
+        echo "target.sh: removing a target whose init and owner are both gone: $state" >&2
+        cmd_stop "$state" || true
+    done
+}
+
 cmd_start() {
     local suite=${1:?suite}; shift
     require_host
+    reap_stale_targets
     local rootfs
     rootfs=$("$here/rootfs.sh" "$suite")
     mkdir -p "$state_root"
@@ -256,6 +277,8 @@ NETNS=$netns
 ADDRESS=$listen
 UNSHARE_PID=$unshare_pid
 INIT_PID=$init_pid
+OWNER_PID=$PPID
+OWNER_START=$(process_start "$PPID" || true)
 EOF
     trap - EXIT
     cat "$state/info"
