@@ -5,8 +5,7 @@
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Scripts/Suites.ps1')
-    $suites = $TestSuites
-    if ($env:APTREADY_VM_SUITES) { $suites = $suites | Where-Object { $_.Suite -in ($env:APTREADY_VM_SUITES -split ',') } }
+    $suites = $VmTestSuites
 }
 
 BeforeAll {
