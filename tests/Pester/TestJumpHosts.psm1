@@ -112,7 +112,7 @@ function Set-TargetFileAptSource {
     $repo = Join-Path $Target.Root 'srv/aptready-repo'
     New-Item -ItemType Directory -Force $repo | Out-Null
     Copy-Item (Join-Path $RepoFolder '*') $repo -Recurse -Force
-    Invoke-InTarget $Target /bin/sh -c ': >/etc/apt/sources.list; rm -f /etc/apt/sources.list.d/*; rm -f /var/lib/apt/lists/deb.debian.org_*; echo "deb [trusted=yes] file:/srv/aptready-repo ./" >/etc/apt/sources.list.d/aptready-local.list' | Out-Null
+    Invoke-InTarget $Target /bin/sh -c ': >/etc/apt/sources.list; rm -f /etc/apt/sources.list.d/*; find /var/lib/apt/lists -maxdepth 1 -type f ! -name lock -delete; echo "deb [trusted=yes] file:/srv/aptready-repo ./" >/etc/apt/sources.list.d/aptready-local.list' | Out-Null
 }
 
 Export-ModuleMember -Function Get-OwnLoopbackListener, Start-JumpLab, Stop-JumpLab, Get-SshdLogCount, Set-TargetFileAptSource, Start-NetnsTarget
