@@ -28,7 +28,7 @@ namespace AptReady.Core.SshConfig
     /// </summary>
     public static class KexAlgorithmList
     {
-        /// <summary>Every key exchange OpenSSH knows (ssh -Q kex of OpenSSH 10): a name outside it and the client's list is refused.</summary>
+        /// <summary>Every key exchange OpenSSH knows (ssh -Q kex of OpenSSH 10.5 and later): a name outside it and the client's list is refused.</summary>
         public static readonly IReadOnlyList<string> KnownToOpenSsh = new[]
         {
             "diffie-hellman-group1-sha1", "diffie-hellman-group14-sha1", "diffie-hellman-group14-sha256",

@@ -77,7 +77,7 @@ namespace AptReady.Core.Tests.SshConfig
         [Fact]
         public void ANameOnlyANewerSshKnowsIsAcceptedAndDroppedWhereTheClientLacksIt()
         {
-            // mlkem768nistp256-sha256 is in OpenSSH 10; SSH.NET 2026.0.0 has no ML-KEM over NIST P-256.
+            // mlkem768nistp256-sha256 is in OpenSSH 10.5 and later; SSH.NET 2026.0.0 has no ML-KEM over NIST P-256.
             Assert.DoesNotContain("mlkem768nistp256-sha256", KeyExchangeOrder.Supported);
             KexAlgorithmChoice choice = KexAlgorithmList.Assemble(Resolve("^mlkem768nistp256-sha256,curve25519-sha256"), KeyExchangeOrder.Supported, KeyExchangeOrder.Supported);
             Assert.Equal("curve25519-sha256", choice.Offered[0]);
