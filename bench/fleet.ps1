@@ -12,6 +12,8 @@
       (s) the seed's probe fan-out, `ssh … 'test -f /var/lib/cloud/instance/boot-finished' &` per host, `wait`:
           one handshake and one stat per host, the floor any readiness check pays
       (d) three such fan-outs, one per step of (b): cloud-init status, /proc/locks, apt-get --print-uris update
+          Each fan-out checks every ssh's exit status: a cell whose runs failed shows how many beside its
+          time, and its ratio is n/a (a time measured on failed connections is no floor).
       (e) `ansible all -f N -m shell -a 'cloud-init status --format json'` (gathering off, pipelining on,
           no ControlPersist, host keys checked against the same known_hosts file)
     and, once, the time of Import-Module AptReady in a fresh pwsh (median of 5), and (when 50 hosts are up)
@@ -91,27 +93,53 @@ $hwm = (Select-String -Path "/proc/$PID/status" -Pattern '^VmHWM:\s+(\d+)').Matc
     ($json | Select-Object -Last 1) | ConvertFrom-Json
 }
 
-function Invoke-OpenSshFanOut([string[]] $Commands, $Hosts, $Fleet, [string] $KexAlgorithms = '') {
+function Invoke-OpenSshFanOut([string[]] $Commands, $Hosts, $Fleet) {
+    # The wall time, and how many ssh runs exited non-zero (refused by sshd's MaxStartups, say): a time
+    # measured on failed connections is no floor, so the table shows failures beside the time.
     $lines = foreach ($h in $Hosts) { "$($h.Port)" }
     $portsFile = Join-Path $Fleet.Work 'ports.txt'
     $lines | Set-Content $portsFile
     $bash = @'
 set -u
-ports=$1 key=$2 known=$3 kex=$4; shift 4
+ports=$1 key=$2 known=$3; shift 3
+failed=0
 start=$(date +%s.%N)
 for command in "$@"; do
+  pids=()
   while read -r port; do
     ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$known" -o ControlMaster=no \
-        ${kex:+-o KexAlgorithms="$kex"} -i "$key" -p "$port" aptready@127.0.0.1 "$command" >/dev/null 2>&1 &
+        -i "$key" -p "$port" aptready@127.0.0.1 "$command" >/dev/null 2>&1 &
+    pids+=("$!")
   done <"$ports"
-  wait
+  for pid in "${pids[@]}"; do
+    wait "$pid" || failed=$((failed + 1))
+  done
 done
 end=$(date +%s.%N)
-echo "$start $end"
+echo "$start $end $failed"
 '@
-    $out = & bash -c $bash bash $portsFile $Fleet.KeyFilePath $Fleet.KnownHostsPath $KexAlgorithms @Commands
-    $start, $end = ($out | Select-Object -Last 1) -split ' ' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) }
-    $end - $start
+    $out = & bash -c $bash bash $portsFile $Fleet.KeyFilePath $Fleet.KnownHostsPath @Commands
+    ConvertFrom-FanOutTimes $out (@($Hosts).Count * $Commands.Count)
+}
+
+function ConvertFrom-FanOutTimes($Output, [int] $Runs) {
+    $start, $end, $failed = ($Output | Select-Object -Last 1) -split ' '
+    $culture = [cultureinfo]::InvariantCulture
+    [pscustomobject]@{ Seconds = [double]::Parse($end, $culture) - [double]::Parse($start, $culture); Failed = [int]$failed; Runs = $Runs }
+}
+
+function Format-FanOut($Results) {
+    # The median time; with the most failures of any repeat beside it when ssh runs failed.
+    if (-not $Results) { return 'n/a' }
+    $seconds = [math]::Round((Get-Median $Results.Seconds), 2)
+    $worst = ($Results | Measure-Object Failed -Maximum).Maximum
+    if ($worst) { "$seconds ($worst of $(@($Results)[0].Runs) ssh failed)" } else { $seconds }
+}
+
+function Get-FanOutRatio([double] $Numerator, $Results) {
+    # n/a where the fan-out had failures: its time is not what a working fan-out takes.
+    if (-not $Results -or ($Results | Where-Object Failed)) { return 'n/a' }
+    [math]::Round($Numerator / (Get-Median $Results.Seconds), 2)
 }
 
 function Invoke-Ansible([string] $Command, $Hosts, $Fleet) {
@@ -140,17 +168,20 @@ function Invoke-OpenSshJumpFanOut($Lab, [string] $Config) {
     $bash = @'
 set -u
 targets=$1 config=$2
+failed=0 pids=()
 start=$(date +%s.%N)
 while read -r address port; do
   ssh -F "$config" -J bastion -p "$port" "aptready@$address" 'cloud-init status --format json' >/dev/null 2>&1 &
+  pids+=("$!")
 done <"$targets"
-wait
+for pid in "${pids[@]}"; do
+  wait "$pid" || failed=$((failed + 1))
+done
 end=$(date +%s.%N)
-echo "$start $end"
+echo "$start $end $failed"
 '@
     $out = & bash -c $bash bash $targetsFile $Config
-    $start, $end = ($out | Select-Object -Last 1) -split ' ' | ForEach-Object { [double]::Parse($_, [cultureinfo]::InvariantCulture) }
-    $end - $start
+    ConvertFrom-FanOutTimes $out @($Lab.Hosts).Count
 }
 
 function Measure-JumpHostFanOut([int] $Count) {
@@ -170,12 +201,12 @@ function Measure-JumpHostFanOut([int] $Count) {
         $f = 1..$Repeat | ForEach-Object { Invoke-AptReadyRun 'wait' $lab.Hosts $lab $bastion }
         $logins = (Get-SshdLogCount $lab.Bastion 'Accepted publickey') - $before
         $g = 1..$Repeat | ForEach-Object { Invoke-OpenSshJumpFanOut $lab $config }
-        $fs = Get-Median $f.Seconds; $gs = Get-Median $g
+        $fs = Get-Median $f.Seconds
         [pscustomobject]@{
             N                             = $Count
             'Wait-CloudInit -JumpHost s'  = [math]::Round($fs, 2)
-            'ssh -J fan-out s'            = [math]::Round($gs, 2)
-            '(f)/(g)'                     = [math]::Round($fs / $gs, 2)
+            'ssh -J fan-out s'            = Format-FanOut $g
+            '(f)/(g)'                     = Get-FanOutRatio $fs $g
             'accounted (f)'               = "$(($f | Measure-Object Results -Minimum).Minimum)+$(($f | Measure-Object Errors -Maximum).Maximum)err"
             'bastion logins per run (f)'  = $logins / $Repeat
         }
@@ -268,20 +299,19 @@ try {
         $ans = if ($hasAnsible -and $n -le 200) { 1..$runs | ForEach-Object { Invoke-Ansible 'cloud-init status --format json' $hosts $fleet } }
 
         $a = Get-Median $wait.Seconds; $b = Get-Median $pipe.Seconds
-        $c = if ($ssh1) { Get-Median $ssh1 } else { $null }; $d = if ($ssh3) { Get-Median $ssh3 } else { $null }; $s = Get-Median $seed
         $e = if ($ans) { Get-Median $ans.Seconds } else { $null }
         $rows.Add([pscustomobject]@{
             N                    = $n
             'Wait-CloudInit s'   = [math]::Round($a, 2)
-            'ssh fan-out s'      = if ($c) { [math]::Round($c, 2) } else { 'n/a' }
+            'ssh fan-out s'      = Format-FanOut $ssh1
             'ansible s'          = if ($null -ne $e) { [math]::Round($e, 2) } else { 'n/a' }
-            '(a)/(c)'            = if ($c) { [math]::Round($a / $c, 2) } else { 'n/a' }
-            'seed probe s'       = [math]::Round($s, 2)
-            '(a)/(s)'            = [math]::Round($a / $s, 2)
+            '(a)/(c)'            = Get-FanOutRatio $a $ssh1
+            'seed probe s'       = Format-FanOut $seed
+            '(a)/(s)'            = Get-FanOutRatio $a $seed
             '(e)/(a)'            = if ($null -ne $e) { [math]::Round($e / $a, 2) } else { 'n/a' }
             'pipeline s'         = [math]::Round($b, 2)
-            '3 fan-outs s'       = if ($d) { [math]::Round($d, 2) } else { 'n/a' }
-            '(b)/(d)'            = if ($d) { [math]::Round($b / $d, 2) } else { 'n/a' }
+            '3 fan-outs s'       = Format-FanOut $ssh3
+            '(b)/(d)'            = Get-FanOutRatio $b $ssh3
             'accounted (a)/(b)'  = "$(($wait | Measure-Object Results -Minimum).Minimum)+$(($wait | Measure-Object Errors -Maximum).Maximum)err / $(($pipe | Measure-Object Results -Minimum).Minimum)+$(($pipe | Measure-Object Errors -Maximum).Maximum)err"
             'peak RSS MB (b)'    = ($pipe | Measure-Object PeakRssMB -Maximum).Maximum
             'ansible ok'         = if ($ans) { ($ans | Measure-Object Ok -Minimum).Minimum } else { 'n/a' }

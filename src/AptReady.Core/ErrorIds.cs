@@ -39,6 +39,7 @@ namespace AptReady.Core
         public const string HostCertificateNotYetValid = nameof(RemoteFailure.HostCertificateNotYetValid);
         public const string HostCertificatePrincipalMismatch = nameof(RemoteFailure.HostCertificatePrincipalMismatch);
         public const string HostCertificateInvalid = nameof(RemoteFailure.HostCertificateInvalid);
+        public const string KeyExchangeFailed = nameof(RemoteFailure.KeyExchangeFailed);
         public const string HostFailed = nameof(HostFailed);
         public const string PoshSshNotLoaded = nameof(PoshSshNotLoaded);
         public const string SessionIdNotFound = nameof(SessionIdNotFound);

@@ -7,7 +7,7 @@ using Renci.SshNet.Common;
 
 namespace AptReady.Transport
 {
-    /// <summary>The handshake itself: how many run at once, and which key exchanges are offered first.</summary>
+    /// <summary>The handshake itself: how many run at once (the key exchanges offered: <see cref="KeyExchangeOrder"/>).</summary>
     public sealed partial class SshConnector
     {
         /// <summary>

@@ -170,6 +170,7 @@ namespace AptReady.Transport
                 Timeout = TimeSpan.FromSeconds(15),
             };
             presented.Watch(info);
+            KeyExchangeOrder.Apply(info, target.KeyExchangeAlgorithms);
             return info;
         }
 
@@ -187,6 +188,8 @@ namespace AptReady.Transport
                     return known;
                 case SshConnectionException _ when refusal != null:
                     return new RemoteSessionException(target.ComputerName, refusal.Failure ?? RemoteFailure.HostKeyUnknown, refusal.Message, ex);
+                case SshConnectionException negotiation when negotiation.DisconnectReason == Renci.SshNet.Messages.Transport.DisconnectReason.KeyExchangeFailed:
+                    return NoCommonAlgorithm(target, negotiation);
                 case SshAuthenticationException _:
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.AuthenticationFailed,
                         $"{target}: authentication failed: the server refused every identity offered for user {InputExcerpt.Of(target.UserName)}: "
@@ -208,6 +211,16 @@ namespace AptReady.Transport
                     return new RemoteSessionException(target.ComputerName, RemoteFailure.ConnectionFailed,
                         $"{target}: {ex.GetType().Name}: {ex.Message}", ex);
             }
+        }
+
+        /// <summary>The server and AptReady share no algorithm of one kind: another try cannot change that.</summary>
+        private static RemoteSessionException NoCommonAlgorithm(SshTarget target, SshConnectionException ex)
+        {
+            bool keyExchange = ex.Message.IndexOf("key exchange", StringComparison.OrdinalIgnoreCase) >= 0;
+            string offered = string.Join(",", target.KeyExchangeAlgorithms ?? KeyExchangeOrder.Supported);
+            return new RemoteSessionException(target.ComputerName, RemoteFailure.KeyExchangeFailed,
+                $"{target}: the key exchange with the server failed: {ex.Message}."
+                + (keyExchange ? $" AptReady offered {offered}" + (target.KeyExchangeAlgorithms == null ? " (SSH.NET's default)." : " (KexAlgorithms in ssh_config).") : string.Empty), ex);
         }
 
         /// <summary>An agent that went away or would not sign, wherever SSH.NET wrapped it.</summary>

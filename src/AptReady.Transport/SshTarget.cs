@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Security;
 
 namespace AptReady.Transport
@@ -85,7 +86,12 @@ namespace AptReady.Transport
         /// <summary>How long to keep trying while the host refuses or does not answer (a VM still booting).</summary>
         public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-        /// <summary>The key used to pool connections: one per host, port and user.</summary>
+        /// <summary>
+        /// The key exchanges to offer, most preferred first (ssh_config's KexAlgorithms, resolved against
+        /// <see cref="KeyExchangeOrder.Supported"/>); null offers SSH.NET's own order.
+        /// </summary>
+        public IReadOnlyList<string>? KeyExchangeAlgorithms { get; set; }
+
         /// <summary>
         /// The key used to pool connections: one per host, port and user, and per route when the host is
         /// reached through jump hosts (the same address behind two bastions is two hosts).

@@ -3,7 +3,9 @@
 # can reach (tests/targets/netns.sh), OpenSSH's ssh -J / ssh -F as the control.
 
 BeforeDiscovery {
+    # The generations a jump lab runs on; APTREADY_TEST_SUITES picks a part, as in Scripts/Suites.ps1.
     $suites = @(@{ Suite = 'bookworm' }, @{ Suite = 'trixie' })
+    if ($env:APTREADY_TEST_SUITES) { $suites = @($suites | Where-Object { $_.Suite -in ($env:APTREADY_TEST_SUITES -split ',') }) }
 }
 
 BeforeAll {
@@ -210,6 +212,57 @@ Describe '50 hosts behind one bastion on <Suite>, from ~/.ssh/config alone' -For
     }
 }
 
+Describe 'KexAlgorithms from ssh_config on <Suite>' -ForEach $suites -Tag 'JumpHost', 'KexAlgorithms', 'Integration' {
+    BeforeAll {
+        # The bastion's sshd logs at DEBUG1, so its log names each key exchange it negotiated.
+        $lab = Start-JumpLab -Suite $Suite
+        $target = $lab.Targets[0]
+        $bastionLines = @('  HostName 127.0.0.1', "  Port $($lab.Bastion.Port)", '  ProxyJump none')
+        $config = New-SshConfigFile (Join-Path $lab.Work 'kex_config') @(
+            @('Host bastion') + $bastionLines + '  KexAlgorithms curve25519-sha256'
+            @('Host bastion-hop') + $bastionLines + '  KexAlgorithms ^ecdh-sha2-nistp384'
+            'Host old-kex', "  HostName $($target.ComputerName)", "  Port $($target.Ports[0])", '  ProxyJump bastion-hop', '  KexAlgorithms diffie-hellman-group1-sha1'
+            'Host *', '  User aptready', "  IdentityFile $($lab.KeyFilePath)", "  UserKnownHostsFile $($lab.KnownHostsPath)", '  StrictHostKeyChecking yes', '  ConnectTimeout 20'
+        )
+        # A name only OpenSSH 10.5 and later know: this machine's ssh may refuse the file, so it has one of its own.
+        $newer = New-SshConfigFile (Join-Path $lab.Work 'kex_newer_config') (@('Host bastion-newer') + $bastionLines + @(
+                '  KexAlgorithms mlkem768nistp256-sha256,ecdh-sha2-nistp521', '  User aptready', "  IdentityFile $($lab.KeyFilePath)",
+                "  UserKnownHostsFile $($lab.KnownHostsPath)"))
+        function Get-KexCount([string] $Name) { Get-SshdLogCount $lab.Bastion "kex: algorithm: $([regex]::Escape($Name))(\s|`$)" }
+    }
+    AfterAll { $lab | Stop-JumpLab }
+
+    It 'negotiates the one key exchange KexAlgorithms names, as ssh does with the same file' {
+        $before = Get-KexCount 'curve25519-sha256'
+        $null = Test-AptLock -ComputerName bastion -SshConfigPath $config -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -BeNullOrEmpty
+        (Get-KexCount 'curve25519-sha256') - $before | Should -Be 1 -Because 'SSH.NET''s own order would have put a post-quantum exchange first'
+        (Invoke-OpenSsh '-F', $config, 'bastion', 'true').ExitCode | Should -Be 0
+        (Get-KexCount 'curve25519-sha256') - $before | Should -Be 2 -Because 'ssh negotiates the same from the same file'
+    }
+
+    It 'gives the jump host its own KexAlgorithms, and fails a target whose sshd refuses the target''s at once (KeyExchangeFailed)' {
+        $before = Get-KexCount 'ecdh-sha2-nistp384'
+        $null = Test-AptLock -ComputerName old-kex -SshConfigPath $config -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs | Should -HaveCount 1
+        $errs[0].FullyQualifiedErrorId | Should -BeLike 'KeyExchangeFailed,*' -Because 'a key exchange in common does not come by retrying until ConnectTimeout'
+        $errs[0].Exception.Message | Should -Match 'AptReady offered diffie-hellman-group1-sha1 \(KexAlgorithms in ssh_config\)'
+        (Get-KexCount 'ecdh-sha2-nistp384') - $before | Should -Be 1 -Because 'the bastion hop resolved its own ^ecdh-sha2-nistp384'
+        $ssh = Invoke-OpenSsh '-F', $config, 'old-kex', 'true'
+        $ssh.ExitCode | Should -Be 255
+        $ssh.Output | Should -Match 'no matching key exchange method found'
+    }
+
+    It 'leaves out, saying so in verbose output, a name ssh knows that SSH.NET does not implement' {
+        $before = Get-KexCount 'ecdh-sha2-nistp521'
+        $verbose = Test-AptLock -ComputerName bastion-newer -SshConfigPath $newer -ErrorVariable errs -ErrorAction SilentlyContinue -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $errs | Should -BeNullOrEmpty
+        ($verbose.Message -match 'SSH\.NET does not implement mlkem768nistp256-sha256; left out') | Should -HaveCount 1
+        (Get-KexCount 'ecdh-sha2-nistp521') - $before | Should -Be 1
+    }
+}
+
 Describe 'ssh_config settings AptReady refuses' -Tag 'JumpHost' {
     BeforeAll {
         $work = Join-Path ([IO.Path]::GetTempPath()) ("aptready-sshcfg-" + [guid]::NewGuid().ToString('n').Substring(0, 8))
@@ -230,6 +283,8 @@ Describe 'ssh_config settings AptReady refuses' -Tag 'JumpHost' {
     It 'refuses <Keyword> with SshConfigUnsupported, per host, without connecting' -ForEach @(
         @{ Keyword = 'StrictHostKeyChecking no'; Line = 'StrictHostKeyChecking no' }
         @{ Keyword = 'ProxyCommand'; Line = 'ProxyCommand nc %h %p' }
+        @{ Keyword = 'KexAlgorithms naming only what SSH.NET lacks'; Line = 'KexAlgorithms mlkem768nistp256-sha256' }
+        @{ Keyword = 'KexAlgorithms removing every name'; Line = 'KexAlgorithms -*' }
     ) {
         $config = Join-Path $work 'refused_config'
         "Host refused.invalid`n  $Line`n" | Set-Content $config

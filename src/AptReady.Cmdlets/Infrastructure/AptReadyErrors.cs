@@ -47,6 +47,7 @@ namespace AptReady.Cmdlets.Infrastructure
             [ErrorIds.HostCertificateNotYetValid] = ErrorCategory.SecurityError,
             [ErrorIds.HostCertificatePrincipalMismatch] = ErrorCategory.SecurityError,
             [ErrorIds.HostCertificateInvalid] = ErrorCategory.SecurityError,
+            [ErrorIds.KeyExchangeFailed] = ErrorCategory.ProtocolError,
             [ErrorIds.HostFailed] = ErrorCategory.NotSpecified,
             [ErrorIds.PoshSshNotLoaded] = ErrorCategory.ObjectNotFound,
             [ErrorIds.SessionIdNotFound] = ErrorCategory.ObjectNotFound,

@@ -92,9 +92,10 @@ namespace AptReady.Cmdlets.Infrastructure
 
         /// <summary>
         /// The OpenSSH client configuration to read (HostName, User, Port, IdentityFile, ProxyJump, known_hosts
-        /// files, StrictHostKeyChecking, HostKeyAlias, ...). By default ~/.ssh/config and /etc/ssh/ssh_config,
-        /// as ssh reads them; a path reads only that file (as ssh -F); an empty string reads none.
-        /// Parameters given on the command line win over the file.
+        /// files, StrictHostKeyChecking, HostKeyAlias, KexAlgorithms, ...). By default ~/.ssh/config and
+        /// /etc/ssh/ssh_config, as ssh reads them; a path reads only that file (as ssh -F); an empty string reads none.
+        /// Parameters given on the command line win over the file. KexAlgorithms starts from SSH.NET's own order;
+        /// names ssh knows that SSH.NET does not implement are left out and named in verbose output.
         /// </summary>
         [Parameter(ParameterSetName = ComputerNameSet)]
         [AllowEmptyString]

@@ -122,6 +122,7 @@ namespace AptReady.Cmdlets.Infrastructure
                 KeyPassphrase = _arguments.KeyPassphrase,
                 Password = _arguments.Password,
                 ConnectTimeout = _arguments.ConnectTimeout ?? config.ConnectTimeout ?? _arguments.DefaultConnectTimeout,
+                KeyExchangeAlgorithms = KeyExchanges(config),
             };
             _arguments.Login?.Apply(target);
 
@@ -134,6 +135,42 @@ namespace AptReady.Cmdlets.Infrastructure
             }
 
             return target;
+        }
+
+        /// <summary>
+        /// KexAlgorithms from SSH.NET's own order, as ssh does from its compiled one. Names ssh knows but
+        /// SSH.NET lacks are left out, said once in verbose output; none left is refused before connecting.
+        /// </summary>
+        private IReadOnlyList<string>? KeyExchanges(SshHostConfig config)
+        {
+            if (config.KexAlgorithms == null)
+            {
+                return null;
+            }
+
+            string line = $"KexAlgorithms {config.KexAlgorithms} ({Source(config, "kexalgorithms")})";
+            KexAlgorithmChoice choice;
+            try
+            {
+                choice = KexAlgorithmList.Assemble(config.KexAlgorithms, KeyExchangeOrder.Supported, KeyExchangeOrder.Supported);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new SshConfigRefusedException($"{config.OriginalHost}: {line}: {ex.Message}");
+            }
+
+            if (choice.Dropped.Count > 0 && _named.Add(line))
+            {
+                _verbose($"ssh_config: {line}: SSH.NET does not implement {string.Join(", ", choice.Dropped)}; left out (first applied to {config.OriginalHost}).");
+            }
+
+            if (choice.Offered.Count == 0)
+            {
+                throw new SshConfigRefusedException(
+                    $"{config.OriginalHost}: {line} leaves no key exchange AptReady can offer. SSH.NET implements {string.Join(",", KeyExchangeOrder.Supported)}.");
+            }
+
+            return choice.Offered;
         }
 
         private SshConnector ConnectorFor(SshHostConfig config, HostKeyFingerprint? pinned)

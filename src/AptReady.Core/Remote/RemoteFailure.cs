@@ -94,5 +94,8 @@ namespace AptReady.Core.Remote
 
         /// <summary>The host presented a user certificate, or one whose CA signature does not verify.</summary>
         HostCertificateInvalid,
+
+        /// <summary>The server and AptReady share no key exchange (or other algorithm of the handshake). Not retried.</summary>
+        KeyExchangeFailed,
     }
 }

@@ -16,7 +16,7 @@ namespace AptReady.Core.SshConfig
             "host", "match", "include", "ignoreunknown", "hostname", "user", "port", "identityfile",
             "certificatefile", "identitiesonly", "identityagent", "proxyjump", "proxycommand",
             "userknownhostsfile", "globalknownhostsfile", "connecttimeout", "stricthostkeychecking",
-            "hostkeyalias", "canonicalizehostname",
+            "hostkeyalias", "canonicalizehostname", "kexalgorithms",
         };
 
         /// <summary>Keywords ssh accepts and ignores (deprecated or removed): accepted here without a note.</summary>
@@ -42,7 +42,7 @@ namespace AptReady.Core.SshConfig
             "gssapidelegatecredentials", "gssapikeyexchange", "gssapiclientidentity", "gssapiserveridentity",
             "gssapirenewalforcesrekey", "gssapitrustdns", "gssapikexalgorithms", "hashknownhosts",
             "hostbasedacceptedalgorithms", "hostbasedauthentication", "hostkeyalgorithms", "ipqos",
-            "kbdinteractiveauthentication", "kbdinteractivedevices", "kexalgorithms", "knownhostscommand",
+            "kbdinteractiveauthentication", "kbdinteractivedevices", "knownhostscommand",
             "localcommand", "localforward", "loglevel", "logverbose", "macs", "nohostauthenticationforlocalhost",
             "numberofpasswordprompts", "obscurekeystroketiming", "passwordauthentication", "permitlocalcommand",
             "permitremoteopen", "pkcs11provider", "preferredauthentications", "proxyusefdpass",
@@ -59,7 +59,7 @@ namespace AptReady.Core.SshConfig
         {
             "hostname", "user", "port", "identityfile", "certificatefile", "identitiesonly", "identityagent",
             "proxyjump", "connecttimeout", "stricthostkeychecking", "hostkeyalias", "canonicalizehostname",
-            "ignoreunknown",
+            "ignoreunknown", "kexalgorithms",
         };
 
         public static bool IsKnown(string keyword) =>

@@ -190,6 +190,7 @@ namespace AptReady.Core.SshConfig
                 ConnectTimeout = state.ConnectTimeout,
                 StrictHostKeyChecking = state.Strict,
                 HostKeyAlias = alias,
+                KexAlgorithms = state.KexAlgorithms,
                 NotFollowed = state.NotFollowed,
                 Sources = state.Sources,
             };

@@ -62,6 +62,8 @@ namespace AptReady.Core.SshConfig
 
         public bool? Canonicalize { get; private set; }
 
+        public string? KexAlgorithms { get; private set; }
+
         public string? IgnoreUnknown { get; private set; }
 
         public IReadOnlyList<string> NotFollowed => _notFollowed;
@@ -145,6 +147,9 @@ namespace AptReady.Core.SshConfig
                     break;
                 case "hostkeyalias":
                     HostKeyAlias ??= Noted(entry, args[0]);
+                    break;
+                case "kexalgorithms":
+                    KexAlgorithms ??= Noted(entry, args[0]);
                     break;
                 case "canonicalizehostname":
                     Canonicalize ??= SshConfigValues.Canonicalize(entry, args[0]);

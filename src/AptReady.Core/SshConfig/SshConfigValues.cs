@@ -71,6 +71,9 @@ namespace AptReady.Core.SshConfig
                 case "proxyjump":
                     Jumps(entry, args[0]);
                     break;
+                case "kexalgorithms":
+                    KexAlgorithmList.Check(entry, args[0]);
+                    break;
                 case "proxycommand":
                     if (entry.Rest.Trim().Length == 0)
                     {

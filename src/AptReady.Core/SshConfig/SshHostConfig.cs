@@ -69,6 +69,12 @@ namespace AptReady.Core.SshConfig
         /// <summary>HostKeyAlias, lower-cased: the name the host key is looked up by instead of HostName and port.</summary>
         public string? HostKeyAlias { get; internal set; }
 
+        /// <summary>
+        /// KexAlgorithms as written (a list, or +list, -list, ^list), the first value obtained; null when not
+        /// set. <see cref="KexAlgorithmList.Assemble"/> turns it into the order to offer from the client's default.
+        /// </summary>
+        public string? KexAlgorithms { get; internal set; }
+
         /// <summary>Keywords that applied to this host but that AptReady does not follow, each once, in order.</summary>
         public IReadOnlyList<string> NotFollowed { get; internal set; } = Array.Empty<string>();
 

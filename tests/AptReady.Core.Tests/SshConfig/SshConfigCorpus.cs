@@ -35,6 +35,7 @@ Host web-legacy
 
 Host *.lab
     ConnectTimeout 1m30s
+    KexAlgorithms -sntrup761x25519-sha512*,ecdh-sha2-nistp3??
 
 Host *
     User admin
@@ -51,6 +52,7 @@ Match host *.example,!secret.example
     User exampleuser
 Host alias-one
     HostName ONE.Example
+    KexAlgorithms ^ecdh-sha2-nistp521,curve25519-sha256
     IdentityAgent ~/.ssh/agent-%h.sock
 Host alias-two
     HostName two.example
@@ -58,6 +60,7 @@ Host alias-two
 Match final host one.example
     User final-one
     ConnectTimeout 12
+    KexAlgorithms curve25519-sha256,ecdh-sha2-nistp256
 Match !host *.example
     StrictHostKeyChecking yes
 Host one.example
@@ -65,6 +68,7 @@ Host one.example
 Match all
     IdentitiesOnly no
     Port 2200
+    KexAlgorithms +diffie-hellman-group14-sha1,diffie-hellman-group1-sha1
 "),
             ("include.conf", @"Host included-*
     Include {ROOT}/conf.d/*.conf
@@ -144,6 +148,8 @@ Host *
             ("bad-flag.conf", "IdentitiesOnly maybe\n"),
             ("bad-strict.conf", "StrictHostKeyChecking sometimes\n"),
             ("bad-match.conf", "Match nosuch x\n"),
+            ("bad-kex-pattern.conf", "KexAlgorithms curve25519-*\n"),
+            ("bad-kex-name.conf", "Host nowhere\n  KexAlgorithms ^curve25519-sha256,no-such-kex\n"),
         };
     }
 }

@@ -70,6 +70,7 @@ namespace AptReady.Core.Tests.SshConfig
                 StrictHostKeyChecking.AcceptNew => "accept-new",
                 _ => "ask",
             });
+            Assert.Equal(One(ssh, "kexalgorithms"), string.Join(',', KexAlgorithmList.Assemble(ours.KexAlgorithms, SshKex.Defaults, SshKex.All).Offered));
         }
 
         [SshGFact]
@@ -78,7 +79,7 @@ namespace AptReady.Core.Tests.SshConfig
             foreach (var (name, text) in Corpus.Broken)
             {
                 string file = _folder.Write(name, text);
-                var (code, _, error) = Run(file, "anyhost");
+                var (code, _, error) = Run("-G", "-F", file, "--", "anyhost");
                 Assert.True(code != 0, $"ssh -G accepted {name}: the corpus case is wrong.");
                 Assert.Throws<SshConfigException>(() => _folder.Resolve(file, "anyhost"));
                 Assert.Contains(name, error);
@@ -91,9 +92,9 @@ namespace AptReady.Core.Tests.SshConfig
         private static string? OneOrNull(Dictionary<string, List<string>> values, string key) =>
             values.TryGetValue(key, out var list) ? string.Join(' ', list) : null;
 
-        private Dictionary<string, List<string>> SshG(string file, string host)
+        internal static Dictionary<string, List<string>> SshG(string file, string host)
         {
-            var (code, output, error) = Run(file, host);
+            var (code, output, error) = Run("-G", "-F", file, "--", host);
             Assert.True(code == 0, $"ssh -G -F {file} {host} failed ({code}): {error}");
             var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -112,10 +113,10 @@ namespace AptReady.Core.Tests.SshConfig
             return values;
         }
 
-        private (int Code, string Output, string Error) Run(string file, string host)
+        internal static (int Code, string Output, string Error) Run(params string[] arguments)
         {
             var start = new ProcessStartInfo(Ssh) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-            foreach (string argument in new[] { "-G", "-F", file, "--", host })
+            foreach (string argument in arguments)
             {
                 start.ArgumentList.Add(argument);
             }
