@@ -15,8 +15,9 @@ namespace AptReady.Cmdlets.Apt
 {
     /// <summary>
     /// Runs apt-get on each host as root: waits for exactly the locks the command takes (naming
-    /// their holder), retries only on lock contention within -LockTimeout, and returns one
-    /// AptGetResult per host.
+    /// their holder), retries only on contention within -LockTimeout (a lock held by another process,
+    /// or apt's package cache rebuilt by another apt beside this one, which apt does under no lock),
+    /// and returns one AptGetResult per host.
     /// </summary>
     /// <remarks>
     /// ConfirmImpact is Medium, the impact of Install, Upgrade, Autoremove and Clean. Remove, Purge

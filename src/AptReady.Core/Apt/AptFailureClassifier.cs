@@ -23,6 +23,16 @@ namespace AptReady.Core.Apt
             "Unable to lock the administration directory",
         };
 
+        // apt rebuilds its package caches (/var/cache/apt/pkgcache.bin, srcpkgcache.bin) after `apt-get update`
+        // has released the lists lock, and under no lock at all: a temporary file, then a rename. Another apt
+        // starting then removes leftover temporary caches, so the first one's rename fails with ENOENT
+        // ("Problem renaming the file …/srcpkgcache.bin.RNVPZ3 to …/srcpkgcache.bin - rename (2: No such file
+        // or directory)", then "The package cache file is corrupted"). Seen here with two updates on one root
+        // file system; on a host, cloud-init's or apt-daily's update is the other one. Contention: retryable.
+        private const string CacheRenameMessage = "Problem renaming the file ";
+        private const string CacheTemporaryFile = "pkgcache.bin.";
+        private const string NoSuchFile = " - rename (2: ";
+
         // apt 3.0 run through sudo says "run 'sudo dpkg --configure -a'": match only the stable start.
         private const string DpkgInterruptedMessage = "dpkg was interrupted, you must manually run ";
 
@@ -81,8 +91,15 @@ namespace AptReady.Core.Apt
             }
 
             // The holder may have finished between apt's failure and the probe: apt's own words then decide.
-            return errorList.Any(IsLockMessage) ? AptFailureKind.LockContention : AptFailureKind.AptError;
+            return errorList.Any(e => IsLockMessage(e) || IsCacheRebuildRace(e)) ? AptFailureKind.LockContention : AptFailureKind.AptError;
         }
+
+        /// <summary>Whether an E: line says another apt removed this one's temporary package cache before it was renamed into place.</summary>
+        public static bool IsCacheRebuildRace(string error) =>
+            error != null
+            && error.IndexOf(CacheRenameMessage, StringComparison.Ordinal) >= 0
+            && error.IndexOf(CacheTemporaryFile, StringComparison.Ordinal) >= 0
+            && error.IndexOf(NoSuchFile, StringComparison.Ordinal) >= 0;
 
         /// <summary>Whether an E: line is one of apt's lock-contention messages.</summary>
         public static bool IsLockMessage(string error) =>

@@ -6,7 +6,10 @@ namespace AptReady.Core.Apt
         /// <summary>It succeeded.</summary>
         None,
 
-        /// <summary>Another process held one of this verb's locks: retryable.</summary>
+        /// <summary>
+        /// Another process held one of this verb's locks, or another apt rebuilt the package cache beside this
+        /// run (apt writes it under no lock): retryable.
+        /// </summary>
         LockContention,
 
         /// <summary>The lock wait ran out with a lock still held (the holder is named).</summary>

@@ -48,6 +48,36 @@ public class AptFailureClassifierTests
         Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(verb, 100, t.Errors, probeAfterFailure: null));
     }
 
+    // The E: lines of an `apt-get update` on trixie (apt 3.0.4) whose temporary source cache another update on
+    // the same root file system removed before the rename (JumpHost.Tests, 50 hosts on shared targets, two busy loops).
+    public const string FragmentUpdateCacheRaceTrixie =
+        "out Reading package lists...\n" +
+        "err E: Problem renaming the file /var/cache/apt/srcpkgcache.bin.RNVPZ3 to /var/cache/apt/srcpkgcache.bin - rename (2: No such file or directory)\n" +
+        "err E: The package cache file is corrupted.\n" +
+        "apt-exit 100\n";
+
+    [Fact]
+    public void AnotherAptRebuildingThePackageCacheIsContention()
+    {
+        var t = Fragment(FragmentUpdateCacheRaceTrixie, AptGetVerb.Update);
+
+        Assert.True(AptFailureClassifier.IsCacheRebuildRace(t.Errors[0]));
+        Assert.False(AptFailureClassifier.IsCacheRebuildRace(t.Errors[1]));
+        Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(AptGetVerb.Update, 100, t.Errors, probeAfterFailure: null));
+        Assert.Equal(AptFailureKind.LockContention, AptFailureClassifier.Classify(AptGetVerb.Install, 100, t.Errors, Probe(held: null)));
+    }
+
+    [Theory]
+    // A rename of something else, or one that failed for another reason, is not that race.
+    [InlineData("E: Problem renaming the file /var/lib/apt/lists/partial/x_InRelease to /var/lib/apt/lists/x_InRelease - rename (2: No such file or directory)")]
+    [InlineData("E: Problem renaming the file /var/cache/apt/pkgcache.bin.Ab12Cd to /var/cache/apt/pkgcache.bin - rename (28: No space left on device)")]
+    [InlineData("E: The package cache file is corrupted.")]
+    public void OtherRenameFailuresAreAptErrors(string line)
+    {
+        Assert.False(AptFailureClassifier.IsCacheRebuildRace(line));
+        Assert.Equal(AptFailureKind.AptError, AptFailureClassifier.Classify(AptGetVerb.Update, 100, new[] { line }, probeAfterFailure: null));
+    }
+
     [Fact]
     public void Apt33WaitingOnALockNamesNoHolder()
     {

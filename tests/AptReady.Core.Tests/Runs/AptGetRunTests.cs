@@ -92,6 +92,24 @@ public class AptGetRunTests
     }
 
     [Fact]
+    public async Task AnUpdateWhosePackageCacheAnotherAptRemovedIsRetried()
+    {
+        // No lock is held once it failed (apt rebuilds its caches under none): apt's own words decide.
+        var session = new ScriptedSession(_clock)
+            .Answers(Ran(AptFailureClassifierTests.FragmentUpdateCacheRaceTrixie), exit: 100)
+            .Answers(ProbeFree)
+            .Answers(AptSamplesForky.ScriptUpdateForky);
+
+        AptGetResult result = await Run(session, Update).RunAsync(CancellationToken.None);
+
+        Assert.Equal(AptFailureKind.None, result.Failure);
+        Assert.Equal(2, result.Attempts);
+        Assert.Single(_progress.Pauses);
+        Assert.Contains(_progress.Verbose, v => v.StartsWith("Attempt 1 met lock contention", StringComparison.Ordinal));
+        Assert.True(session.Exhausted);
+    }
+
+    [Fact]
     public async Task AnUnreadableLockProbeLeavesItToAptsOwnWords()
     {
         var session = new ScriptedSession(_clock)
