@@ -25,10 +25,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "apt-repo.sh: $*" >&2; exit 3; }
 
+# Below the kernel's ephemeral range (32768 and up by default), where the local end of any outgoing
+# connection could take the port between this check and the server's bind.
 free_port() {
     local port
     for _ in $(seq 1 200); do
-        port=$(( 20000 + RANDOM % 40000 ))
+        port=$(( 20000 + RANDOM % 12000 ))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
     done
     die "no free loopback port found"
@@ -139,18 +141,24 @@ cmd_serve() {
     local dir=${1:?repository folder}
     [ -f "$dir/Packages" ] || die "'$dir' has no repository; run: apt-repo.sh build $dir"
     command -v python3 >/dev/null || die "'python3' is missing"
-    local port
-    port=$(free_port)
-    : >"$dir/access.log"
-    setsid python3 -c "$server_py" "$dir" "$port" </dev/null >"$dir/server.log" 2>&1 &
-    local pid=$!
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { echo "PORT=$port"; echo "PID=$pid"; return 0; }
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.05
+    local port pid attempt
+    # A port free at the check can be taken before the server binds it: then another one, 5 at most.
+    for attempt in 1 2 3 4 5; do
+        port=$(free_port)
+        : >"$dir/access.log"
+        setsid python3 -c "$server_py" "$dir" "$port" </dev/null >"$dir/server.log" 2>&1 &
+        pid=$!
+        for _ in $(seq 1 100); do
+            kill -0 "$pid" 2>/dev/null || break
+            # (Answering while our server still runs: a listener of someone else's would have made it exit.)
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && kill -0 "$pid" 2>/dev/null && { echo "PORT=$port"; echo "PID=$pid"; return 0; }
+            sleep 0.05
+        done
+        cat "$dir/server.log" >&2
+        kill "$pid" 2>/dev/null || true
+        grep -q 'Address already in use' "$dir/server.log" && [ "$attempt" -lt 5 ] || break
+        echo "apt-repo.sh: port $port was taken before the server bound it; another port" >&2
     done
-    cat "$dir/server.log" >&2
-    kill "$pid" 2>/dev/null || true
     die "the repository server did not start"
 }
 

@@ -33,10 +33,13 @@ require_host() {
     done
 }
 
+# Below the kernel's ephemeral range (ip_local_port_range, 32768 and up by default): a port there may
+# be taken between this check and qemu's bind by the local end of any outgoing connection (the tests
+# make hundreds), and qemu then fails with "Could not set up host forwarding rule".
 free_port() {
     local port
     for _ in $(seq 1 200); do
-        port=$(( 20000 + RANDOM % 40000 ))
+        port=$(( 20000 + RANDOM % 12000 ))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "$port"; return 0
         fi
@@ -83,30 +86,39 @@ cmd_start() {
     qemu-img create -q -f qcow2 -b "$image" -F raw "$state/overlay.qcow2"
     cp "$seed" "$state/seed.iso"
 
-    local port
-    port=$(free_port)
     # (restrict=on would cut the VM off the internet, but then 10.0.2.2 is unreachable and qemu
     # refuses a guestfwd on it; the seed's only apt source is the local repository anyway.)
     # The MAC address is fixed: the seed's network-config matches the NIC by it (new-seed.ps1).
-    local nic="user,model=virtio-net-pci,mac=$vm_mac,hostfwd=tcp:127.0.0.1:$port-:22"
-
     # A guest that crashes into a reboot loop stops instead, unless the test reboots it on purpose.
     local reboot_flag=-no-reboot
     [ "${APTREADY_VM_REBOOT:-0}" = 1 ] && reboot_flag=
 
-    local started_at
-    started_at=$(date +%s.%N)
-    qemu-system-x86_64 \
-        -name "aptready-$suite,process=aptready-vm" \
-        -accel tcg,thread=multi -cpu max -m 1024 -smp 2 \
-        -kernel "$kernel" -initrd "$initrd" \
-        -append "root=/dev/vda rw console=ttyS0 systemd.show_status=1" \
-        -drive "file=$state/overlay.qcow2,if=virtio,format=qcow2" \
-        -drive "file=$state/seed.iso,if=virtio,format=raw,readonly=on" \
-        -nic "$nic" \
-        -display none -monitor none -serial "file:$state/serial.log" \
-        ${reboot_flag:+"$reboot_flag"} -daemonize -pidfile "$state/qemu.pid" \
-        >"$state/qemu.log" 2>&1 || { cat "$state/qemu.log" >&2; rm -rf --one-file-system "$state"; die "qemu did not start"; }
+    # A port free at the check can still be taken before qemu binds it: then another port, 5 at most.
+    local port started_at attempt
+    for attempt in 1 2 3 4 5; do
+        port=$(free_port)
+        started_at=$(date +%s.%N)
+        if qemu-system-x86_64 \
+            -name "aptready-$suite,process=aptready-vm" \
+            -accel tcg,thread=multi -cpu max -m 1024 -smp 2 \
+            -kernel "$kernel" -initrd "$initrd" \
+            -append "root=/dev/vda rw console=ttyS0 systemd.show_status=1" \
+            -drive "file=$state/overlay.qcow2,if=virtio,format=qcow2" \
+            -drive "file=$state/seed.iso,if=virtio,format=raw,readonly=on" \
+            -nic "user,model=virtio-net-pci,mac=$vm_mac,hostfwd=tcp:127.0.0.1:$port-:22" \
+            -display none -monitor none -serial "file:$state/serial.log" \
+            ${reboot_flag:+"$reboot_flag"} -daemonize -pidfile "$state/qemu.pid" \
+            >"$state/qemu.log" 2>&1; then
+            break
+        fi
+        cat "$state/qemu.log" >&2
+        if [ "$attempt" -lt 5 ] && grep -q 'Could not set up host forwarding rule' "$state/qemu.log"; then
+            echo "vm.sh: port $port was taken before qemu bound it; another port" >&2
+            continue
+        fi
+        rm -rf --one-file-system "$state"
+        die "qemu did not start"
+    done
     local pid
     pid=$(cat "$state/qemu.pid")
 
