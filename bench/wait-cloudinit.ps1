@@ -26,10 +26,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
-if (-not $ModulePath) {
-    $version = (Import-PowerShellDataFile "$root/AptReady.psd1").ModuleVersion
-    $ModulePath = "$root/out/AptReady/$version/AptReady.psd1"
-}
+Import-Module "$PSScriptRoot/Bench.psm1" -Force
+if (-not $ModulePath) { $ModulePath = Get-BuiltModulePath }
 $env:APTREADY_MODULE = $ModulePath
 Import-Module $ModulePath -Force
 Import-Module "$root/tests/Pester/TestTargets.psm1" -Force
