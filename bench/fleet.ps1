@@ -60,12 +60,6 @@ Import-Module "$root/tests/Pester/TestFleet.psm1" -Force
 Import-Module "$root/tests/Pester/TestJumpHosts.psm1" -Force
 Import-Module "$root/tests/Pester/Scripts/CloudInitStages.psm1" -Force
 
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
-
 function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet, [string] $JumpHost = '', [string] $Agent = '') {
     # A fresh pwsh per run: new connections, and a peak RSS of its own.
     $hostsFile = Join-Path $Fleet.Work 'hosts.json'

@@ -20,7 +20,8 @@
                 `time` (user + system of the ssh processes, and wall time).
     A key exchange the target's sshd does not offer (`sshd -T`) is skipped with the reason; one that SSH.NET
     or this machine's ssh lacks (`ssh -Q kex`) leaves that client's cells n/a.
-    Prints a table (CPU and wall ms per host, ratios of CPU AptReady/ssh) with the load average at start and
+    Every cell is measured in each of -Repeat rounds (a round takes every key exchange in turn) and shows
+    the median. Prints a table (CPU and wall ms per host, ratios of CPU AptReady/ssh) with the load average at start and
     end, and writes it to out/bench/kex-SUITE.md. CPU time per login is fair on a busy machine; wall times
     mean something only on a quiet one. Needs root (container targets) and a built module.
 .EXAMPLE
@@ -33,6 +34,8 @@ param(
     [ValidateSet('bookworm', 'trixie', 'forky')] [string] $Suite = 'bookworm',
     # Logins per cell, each on a port of its own (one more port serves the warm-up).
     [ValidateRange(1, 200)] [int] $Hosts = 20,
+    # Rounds over the key exchanges; each cell shows the median.
+    [ValidateRange(1, 10)] [int] $Repeat = 3,
     # 'default' is no KexAlgorithms line; a comma list works with `pwsh -File` too.
     [string[]] $KexAlgorithm = @('default', 'mlkem768x25519-sha256', 'sntrup761x25519-sha512@openssh.com', 'curve25519-sha256', 'ecdh-sha2-nistp256'),
     # The module to measure; by default the one build.ps1 laid out.
@@ -119,16 +122,18 @@ echo "$(cat "$times") $ok $failed"
     }
 }
 
-function Format-PerHost($Run, [string] $Property) {
-    # Milliseconds per host; failed logins beside it, since a time measured on failures is no login's cost.
-    if (-not $Run) { return 'n/a' }
-    $value = [math]::Round($Run.$Property / $Hosts, 1)
-    if ($Run.Errors) { "$value ($($Run.Errors) of $Hosts failed)" } else { $value }
+function Format-PerHost($Runs, [string] $Property) {
+    # The median over the rounds, in ms per host; failed logins beside it (a time measured on failures is no
+    # login's cost).
+    if (-not @($Runs).Count) { return 'n/a' }
+    $value = [math]::Round((Get-Median $Runs.$Property) / $Hosts, 1)
+    $failed = ($Runs | Measure-Object Errors -Sum).Sum
+    if ($failed) { "$value ($failed of $($Hosts * @($Runs).Count) failed)" } else { $value }
 }
 
 function Get-CpuRatio($AptReady, $OpenSsh) {
-    if (-not $AptReady -or -not $OpenSsh -or $AptReady.Errors -or $OpenSsh.Errors) { return 'n/a' }
-    [math]::Round($AptReady.CpuMs / $OpenSsh.CpuMs, 2)
+    if (-not @($AptReady).Count -or -not @($OpenSsh).Count -or ($AptReady + $OpenSsh | Where-Object Errors)) { return 'n/a' }
+    [math]::Round((Get-Median $AptReady.CpuMs) / (Get-Median $OpenSsh.CpuMs), 2)
 }
 
 $loadStart = Get-LoadAverage
@@ -158,10 +163,10 @@ try {
     $baseLines = @('Host *', '  User aptready', "  IdentityFile $key", "  UserKnownHostsFile $knownHosts", '  StrictHostKeyChecking yes',
         '  IdentityAgent none', '  BatchMode yes', '  ControlMaster no')
 
-    foreach ($kex in $KexAlgorithm) {
+    $cells = foreach ($kex in $KexAlgorithm) {
         $isDefault = $kex -eq 'default'
         if (-not $isDefault -and $kex -notin $offered) { $notes.Add("$kex skipped: the $Suite target's sshd does not offer it."); continue }
-        $config = Join-Path $work "ssh_config-$($rows.Count)"
+        $config = Join-Path $work "ssh_config-$kex"
         $baseLines + @(if (-not $isDefault) { "  KexAlgorithms $kex" }) | Set-Content $config
         $label = $kex
         if ($isDefault) {
@@ -169,22 +174,36 @@ try {
             $sshDefault = @(((& ssh -F $config -G -p $warmPort 127.0.0.1 | Where-Object { $_ -like 'kexalgorithms *' }) -split ' ')[1] -split ',')
             $label = "default (AptReady: $(@($sshNet | Where-Object { $_ -in $offered })[0]); ssh: $(@($sshDefault | Where-Object { $_ -in $offered })[0]))"
         }
-        Write-Host "$label ..."
-        $a = $j = $null
-        if ($isDefault -or $kex -in $sshNet) { $a = Measure-AptReady $config $warmPort $portsFile; $j = Measure-AptReady $config $warmPort $portsFile -NoTieredJit }
-        else { $notes.Add("${kex}: SSH.NET does not implement it.") }
-        $s = if ($isDefault -or $kex -in $sshClient) { Measure-OpenSsh $config $warmPort $portsFile } else { $notes.Add("${kex}: this machine's $sshVersion does not know it (ssh -Q kex).") }
-        foreach ($run in @($a, $j) | Where-Object Errors) { $notes.Add("${kex}: AptReady's last error: $($run.FirstError)") }
+        $aptReady = $isDefault -or $kex -in $sshNet
+        $openSsh = $isDefault -or $kex -in $sshClient
+        if (-not $aptReady) { $notes.Add("${kex}: SSH.NET does not implement it.") }
+        if (-not $openSsh) { $notes.Add("${kex}: this machine's $sshVersion does not know it (ssh -Q kex).") }
+        [pscustomobject]@{ Label = $label; Config = $config; AptReady = $aptReady; OpenSsh = $openSsh
+            Tiered = [Collections.Generic.List[object]]::new(); NoTiered = [Collections.Generic.List[object]]::new(); Ssh = [Collections.Generic.List[object]]::new() }
+    }
+    # Rounds over every key exchange in turn, so a change of the machine's load falls on all of them.
+    foreach ($round in 1..$Repeat) {
+        foreach ($cell in $cells) {
+            Write-Host "Round $round of ${Repeat}: $($cell.Label) ..."
+            if ($cell.AptReady) {
+                $cell.Tiered.Add((Measure-AptReady $cell.Config $warmPort $portsFile))
+                $cell.NoTiered.Add((Measure-AptReady $cell.Config $warmPort $portsFile -NoTieredJit))
+            }
+            if ($cell.OpenSsh) { $cell.Ssh.Add((Measure-OpenSsh $cell.Config $warmPort $portsFile)) }
+        }
+    }
+    foreach ($cell in $cells) {
+        foreach ($run in @($cell.Tiered) + @($cell.NoTiered) | Where-Object Errors) { $notes.Add("$($cell.Label): AptReady's error: $($run.FirstError)") }
         $rows.Add([pscustomobject]@{
-            'key exchange'          = $label
-            'AptReady CPU ms/host'  = Format-PerHost $a CpuMs
-            'ssh CPU ms/host'       = Format-PerHost $s CpuMs
-            'ratio (AptReady/ssh)'  = Get-CpuRatio $a $s
-            'AptReady wall ms/host' = Format-PerHost $a WallMs
-            'ssh wall ms/host'      = Format-PerHost $s WallMs
-            'AptReady CPU ms/host, no tiered JIT' = Format-PerHost $j CpuMs
-            'ratio, no tiered JIT'  = Get-CpuRatio $j $s
-            'pooled, no tiered JIT' = Format-PerHost $j PooledCpuMs
+            'key exchange'                        = $cell.Label
+            'AptReady CPU ms/host'                = Format-PerHost $cell.Tiered CpuMs
+            'ssh CPU ms/host'                     = Format-PerHost $cell.Ssh CpuMs
+            'ratio (AptReady/ssh)'                = Get-CpuRatio $cell.Tiered $cell.Ssh
+            'AptReady wall ms/host'               = Format-PerHost $cell.Tiered WallMs
+            'ssh wall ms/host'                    = Format-PerHost $cell.Ssh WallMs
+            'AptReady CPU ms/host, no tiered JIT' = Format-PerHost $cell.NoTiered CpuMs
+            'ratio, no tiered JIT'                = Get-CpuRatio $cell.NoTiered $cell.Ssh
+            'pooled, no tiered JIT'               = Format-PerHost $cell.NoTiered PooledCpuMs
         })
     }
 }
@@ -195,7 +214,7 @@ finally {
 
 $table = if ($rows.Count) { Format-MarkdownTable $rows } else { '(no key exchange measured)' }
 $summary = @(
-    "$Suite target, $Hosts sequential logins per cell (one warm-up login first), $sshVersion, $([Environment]::ProcessorCount) cores; load average $loadStart at start, $(Get-LoadAverage) at end."
+    "$Suite target, $Hosts sequential logins per cell (one warm-up login first), median of $Repeat rounds, $sshVersion, $([Environment]::ProcessorCount) cores; load average $loadStart at start, $(Get-LoadAverage) at end."
     'CPU is user + system time of the client process(es) per login and command; wall times mean something only on a quiet machine.'
 ) + $notes
 Write-Host $table

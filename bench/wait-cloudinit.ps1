@@ -41,12 +41,6 @@ function Get-Percentile([double[]] $Values, [double] $P) {
     $sorted[[math]::Max(0, [math]::Min($sorted.Count - 1, $rank))]
 }
 
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
-
 function New-RunningTarget {
     <# A target whose final stage is running: its runcmd sleeps, then records completion. #>
     # A random stage length, so completion falls at a random point of a poller's cycle (a fixed
