@@ -54,19 +54,11 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
-if (-not $ModulePath) {
-    $version = (Import-PowerShellDataFile "$root/AptReady.psd1").ModuleVersion
-    $ModulePath = "$root/out/AptReady/$version/AptReady.psd1"
-}
+Import-Module "$PSScriptRoot/Bench.psm1" -Force
+if (-not $ModulePath) { $ModulePath = Get-BuiltModulePath }
 Import-Module "$root/tests/Pester/TestFleet.psm1" -Force
 Import-Module "$root/tests/Pester/TestJumpHosts.psm1" -Force
 Import-Module "$root/tests/Pester/Scripts/CloudInitStages.psm1" -Force
-
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
-}
 
 function Invoke-AptReadyRun([string] $Pipeline, $Hosts, $Fleet, [string] $JumpHost = '', [string] $Agent = '') {
     # A fresh pwsh per run: new connections, and a peak RSS of its own.
@@ -241,16 +233,6 @@ function Measure-AgentAuth($Fleet, [int] $Count) {
         }
     }
     finally { Stop-Process -Id $agentPid -ErrorAction Ignore }
-}
-
-# Markdown tables: every column, whatever the console width.
-function Format-MarkdownTable($Rows) {
-    if (-not @($Rows).Count) { return '' }
-    $columns = @($Rows)[0].PSObject.Properties.Name
-    (@(
-        '| ' + ($columns -join ' | ') + ' |'
-        '|' + (($columns | ForEach-Object { '---' }) -join '|') + '|'
-    ) + @($Rows | ForEach-Object { $row = $_; '| ' + (($columns | ForEach-Object { $row.$_ }) -join ' | ') + ' |' })) -join "`n"
 }
 
 $outDir = Join-Path $root 'out/bench'

@@ -26,10 +26,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
-if (-not $ModulePath) {
-    $version = (Import-PowerShellDataFile "$root/AptReady.psd1").ModuleVersion
-    $ModulePath = "$root/out/AptReady/$version/AptReady.psd1"
-}
+Import-Module "$PSScriptRoot/Bench.psm1" -Force
+if (-not $ModulePath) { $ModulePath = Get-BuiltModulePath }
 $env:APTREADY_MODULE = $ModulePath
 Import-Module $ModulePath -Force
 Import-Module "$root/tests/Pester/TestTargets.psm1" -Force
@@ -41,12 +39,6 @@ function Get-Percentile([double[]] $Values, [double] $P) {
     $sorted = $Values | Sort-Object
     $rank = [math]::Ceiling($P / 100 * $sorted.Count) - 1
     $sorted[[math]::Max(0, [math]::Min($sorted.Count - 1, $rank))]
-}
-
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    $n = $sorted.Count
-    if ($n % 2) { $sorted[($n - 1) / 2] } else { ($sorted[$n / 2 - 1] + $sorted[$n / 2]) / 2 }
 }
 
 function New-RunningTarget {
